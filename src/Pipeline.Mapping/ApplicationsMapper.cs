@@ -1,0 +1,117 @@
+using Pipeline.Model.Reports;
+using Pipeline.Model.Schema;
+using Pipeline.Model.Text;
+
+namespace Pipeline.Mapping;
+
+/// <summary>
+/// Table 三: each run of values belongs to the label just before it; the label is matched
+/// against the template's rows, preferring the rows that follow the last one found.
+/// </summary>
+public static class ApplicationsMapper
+{
+    private const double Accept = 0.62;
+
+    private static readonly RowDefinition[] Candidates =
+        [.. ApplicationsSchema.Rows2021, .. ApplicationsSchema.Rows2019.Where(r => r.Key == "otherHandling")];
+
+    public static MappedTable Map(IReadOnlyList<StreamCell> stream, Vintage fallback)
+    {
+        const string key = TableKeys.Applications;
+        if (stream.Count == 0)
+        {
+            return new MappedTable(null, [], []);
+        }
+
+        var table = new ReportTable(key);
+        var gaps = new List<TableGap>();
+        var labels = new List<VintageLabel>();
+        var lastIndex = -1;
+        var columns = ApplicationsSchema.Columns;
+        for (var i = 0; i < stream.Count; i++)
+        {
+            if (!stream[i].IsLabel || (i + 1 < stream.Count && stream[i + 1].IsLabel))
+            {
+                continue;
+            }
+
+            var row = MatchRow(stream[i].Folded, lastIndex);
+            if (row is null)
+            {
+                continue;
+            }
+
+            var (definition, index) = row.Value;
+            if (table.HasRow(definition.Key))
+            {
+                continue;
+            }
+
+            lastIndex = index;
+            var values = ValueRun.Take(stream, i + 1, columns.Count, padFirst: false, out var next);
+            // A few empty cells before the next label are header padding, not a blank row.
+            if (values.All(v => v.IsEmpty) && values.Count < columns.Count)
+            {
+                continue;
+            }
+
+            for (var c = 0; c < values.Count; c++)
+            {
+                var address = ReportTable.Address(key, definition.Key, columns[c].Key);
+                table.Set(definition.Key, columns[c].Key, CellParser.Parse(address, values[c].Text, values[c].Origin, ValueKind.Count));
+            }
+
+            if (values.Count < columns.Count)
+            {
+                gaps.Add(new TableGap(key, definition.Key, columns.Skip(values.Count).Select(c => ReportTable.Address(key, definition.Key, c.Key)).ToList(), false));
+            }
+
+            if (definition.Key == "otherHandling")
+            {
+                labels.Add(new VintageLabel(key, stream[i].Text, Vintage.Format2019));
+            }
+            else if (definition.Key.StartsWith("otherHandling.", StringComparison.Ordinal))
+            {
+                labels.Add(new VintageLabel(key, stream[i].Text, Vintage.Format2021));
+            }
+
+            i = next - 1;
+        }
+
+        if (table.RowKeys.Count == 0)
+        {
+            return new MappedTable(null, [], []);
+        }
+
+        var vintage = labels.Count == 0 ? fallback
+            : labels.All(l => l.Vintage == Vintage.Format2019) ? Vintage.Format2019 : Vintage.Format2021;
+        foreach (var expected in ApplicationsSchema.Rows(vintage).Where(r => !table.HasRow(r.Key)))
+        {
+            gaps.Add(new TableGap(key, expected.Key, columns.Select(c => ReportTable.Address(key, expected.Key, c.Key)).ToList(), true));
+        }
+
+        return new MappedTable(table, gaps, labels);
+    }
+
+    /// <summary>The best row for a label; near ties go to the row that comes next in the template.</summary>
+    private static (RowDefinition Row, int Index)? MatchRow(string folded, int lastIndex)
+    {
+        (RowDefinition Row, int Index)? best = null;
+        var bestScore = 0.0;
+        for (var i = 0; i < Candidates.Length; i++)
+        {
+            var score = LabelMatcher.Score(folded, Candidates[i].Labels);
+            if (i > lastIndex)
+            {
+                score += 0.02;
+            }
+
+            if (score > bestScore)
+            {
+                (best, bestScore) = ((Candidates[i], i), score);
+            }
+        }
+
+        return bestScore >= Accept ? best : null;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Pipeline.Mapping;
+
+/// <summary>
+/// The cells between a row's label and the next label. Flattened tables pad them with empty
+/// cells (spans, trailing separators); this keeps the expected number and says which were absent.
+/// </summary>
+public static class ValueRun
+{
+    /// <summary>
+    /// Takes the cells that follow <paramref name="start"/> up to the next label, and trims empty
+    /// padding to <paramref name="expected"/> cells: padding at the front first where the table
+    /// puts span placeholders there (table 四, or a row whose label spans two columns), else at the end.
+    /// </summary>
+    public static IReadOnlyList<StreamCell> Take(IReadOnlyList<StreamCell> stream, int start, int expected, bool padFirst, out int next)
+    {
+        var run = new List<StreamCell>();
+        next = start;
+        while (next < stream.Count && !stream[next].IsLabel)
+        {
+            run.Add(stream[next]);
+            next++;
+        }
+
+        var label = start > 0 ? stream[start - 1] : null;
+        var spanPlaceholder = padFirst || (label is not null && run.Count > 0 && run[0].RowId == label.RowId);
+        if (spanPlaceholder)
+        {
+            TrimFront(run, expected);
+        }
+
+        while (run.Count > expected && run[^1].IsEmpty)
+        {
+            run.RemoveAt(run.Count - 1);
+        }
+
+        TrimFront(run, expected);
+        return run.Count > expected ? run.GetRange(0, expected) : run;
+    }
+
+    private static void TrimFront(List<StreamCell> run, int expected)
+    {
+        while (run.Count > expected && run[0].IsEmpty)
+        {
+            run.RemoveAt(0);
+        }
+    }
+}

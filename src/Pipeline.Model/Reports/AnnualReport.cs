@@ -1,0 +1,69 @@
+using Pipeline.Model.Layout;
+
+namespace Pipeline.Model.Reports;
+
+/// <summary>
+/// A 政府信息公开工作年度报告 as mapped onto the spec's keys. It records what the report says,
+/// including its mistakes; judging it is the rules' job.
+/// </summary>
+public sealed record AnnualReport
+{
+    public required string SourceKind { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Agency { get; init; }
+
+    /// <summary>The report's year: what most of its title, statistics period and dates say.</summary>
+    public int? Year { get; init; }
+
+    /// <summary>Each place the report states its year.</summary>
+    public IReadOnlyList<YearMention> YearMentions { get; init; } = [];
+
+    public StatisticsPeriod? Period { get; init; }
+
+    public DateOnly? Published { get; init; }
+
+    public LayoutOrigin? PublishedOrigin { get; init; }
+
+    /// <summary>The format the tables' labels follow; null when no table was found.</summary>
+    public Vintage? Vintage { get; init; }
+
+    /// <summary>Labels that belong to one format only, as found: the evidence for <see cref="Vintage"/>.</summary>
+    public IReadOnlyList<VintageLabel> VintageLabels { get; init; } = [];
+
+    /// <summary>The sections found, in the order they appear.</summary>
+    public IReadOnlyList<ReportSection> Sections { get; init; } = [];
+
+    public ReportTable? ActiveDisclosure { get; init; }
+
+    public ReportTable? Applications { get; init; }
+
+    public ReportTable? ReviewLitigation { get; init; }
+
+    /// <summary>Rows the template expects that were not found or were cut short.</summary>
+    public IReadOnlyList<TableGap> Gaps { get; init; } = [];
+
+    public ReportSection? Section(string key) => Sections.FirstOrDefault(s => s.Key == key);
+
+    public ReportTable? Table(string key) => key switch
+    {
+        Schema.TableKeys.ActiveDisclosure => ActiveDisclosure,
+        Schema.TableKeys.Applications => Applications,
+        Schema.TableKeys.ReviewLitigation => ReviewLitigation,
+        _ => null,
+    };
+
+    /// <summary>Running text of the whole report, tables left out.</summary>
+    public string NarrativeText => string.Join('\n', Sections.Select(s => s.Text));
+}
+
+/// <summary>Where: "title", "period" or "published".</summary>
+public sealed record YearMention(string Where, int Year, string Text, LayoutOrigin Origin);
+
+public sealed record StatisticsPeriod(DateOnly? Start, DateOnly? End, string Text, LayoutOrigin Origin);
+
+public sealed record VintageLabel(string Table, string Label, Vintage Vintage);
+
+/// <summary>A row of a table that is missing, or whose cells stop short.</summary>
+public sealed record TableGap(string Table, string Row, IReadOnlyList<string> MissingCells, bool RowMissing);

@@ -1,0 +1,17 @@
+using Pipeline.Model.Layout;
+
+namespace Pipeline.Model.Reports;
+
+/// <summary>
+/// One table cell as read: the raw text is kept exactly; <see cref="Number"/> is null when the
+/// text is blank or not a number of the cell's kind. Nothing here is ever corrected.
+/// </summary>
+public sealed record CellValue(string Address, string RawText, decimal? Number, LayoutOrigin Origin, string? Unit = null)
+{
+    private static readonly string[] BlankMarks = ["", "/", "-", "—", "－", "－－", "--", "——", "无", "／", "\\"];
+
+    /// <summary>Blank, "/", "-" or "无": not an honest zero.</summary>
+    public bool IsBlank => BlankMarks.Contains(RawText.Trim());
+
+    public double Confidence => Origin.Confidence;
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Model.Results;
+
+/// <summary>
+/// The spec's JSON result: one document per input file, the same in the stores and in
+/// <c>check --json</c>. A value that could not be read is null, never 0.
+/// </summary>
+public sealed record CheckResult
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("source")]
+    public required SourceDescription Source { get; init; }
+
+    [JsonPropertyName("title")]
+    public string? Title { get; init; }
+
+    [JsonPropertyName("agency")]
+    public string? Agency { get; init; }
+
+    [JsonPropertyName("year")]
+    public int? Year { get; init; }
+
+    [JsonPropertyName("vintage")]
+    public string? Vintage { get; init; }
+
+    [JsonPropertyName("published")]
+    public string? Published { get; init; }
+
+    [JsonPropertyName("verdict")]
+    public required Verdict Verdict { get; init; }
+
+    [JsonPropertyName("reason")]
+    public string? Reason { get; init; }
+
+    [JsonPropertyName("sections")]
+    public IReadOnlyList<string> Sections { get; init; } = [];
+
+    /// <summary>table → row → column → number (null when unreadable or blank).</summary>
+    [JsonPropertyName("tables")]
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal?>>> Tables { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal?>>>();
+
+    [JsonPropertyName("cells")]
+    public IReadOnlyDictionary<string, CellSource> Cells { get; init; } = new Dictionary<string, CellSource>();
+
+    [JsonPropertyName("findings")]
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+}
+
+public sealed record SourceDescription(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("kind")] string? Kind);
+
+/// <summary>Where a cell's value came from, and how sure the reading was.</summary>
+public sealed record CellSource
+{
+    [JsonPropertyName("page")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Page { get; init; }
+
+    [JsonPropertyName("box")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double[]? Box { get; init; }
+
+    [JsonPropertyName("line")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Line { get; init; }
+
+    [JsonPropertyName("location")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Location { get; init; }
+
+    [JsonPropertyName("text")]
+    public required string Text { get; init; }
+
+    [JsonPropertyName("confidence")]
+    public double Confidence { get; init; }
+}

@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using Pipeline.Model.Layout;
+using Pipeline.Model.Schema;
+
+namespace Pipeline.Reading;
+
+/// <summary>
+/// Builds layout from lines of text whose tables were flattened, as reports copied out of web
+/// pages and Word files are: one cell per tab-led line, cells split by tabs, or cells split by
+/// '|'. Shared by every reader that meets such text (plain text, flattened HTML, DOCX paragraphs).
+/// </summary>
+public static partial class TextLayoutBuilder
+{
+    /// <summary>Longest line that may continue a cell whose text wrapped onto the next line.</summary>
+    private const int MaxContinuation = 80;
+
+    public static IReadOnlyList<LayoutBlock> Build(IReadOnlyList<TextLine> lines)
+    {
+        var blocks = new List<LayoutBlock>();
+        var kinds = lines.Select(l => Classify(Clean(l.Text))).ToArray();
+        List<LayoutRow>? rows = null;
+        LayoutOrigin? tableOrigin = null;
+
+        void Flush()
+        {
+            if (rows is { Count: > 0 })
+            {
+                blocks.Add(new LayoutTable(rows, tableOrigin!));
+            }
+
+            rows = null;
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = Clean(lines[i].Text);
+            var origin = lines[i].Origin;
+            switch (kinds[i])
+            {
+                case LineKind.Blank:
+                    break;
+                case LineKind.Row:
+                    if (rows is null)
+                    {
+                        rows = [];
+                        tableOrigin = origin;
+                    }
+
+                    rows.Add(new LayoutRow(SplitCells(text).Select(c => new LayoutCell(c, origin)).ToList()));
+                    break;
+                case LineKind.Plain when rows is { Count: > 0 } && ContinuesCell(kinds, lines, i):
+                    var last = rows[^1];
+                    var cell = last.Cells[^1];
+                    var joined = cell with { Text = (cell.Text + text.Trim()).Trim() };
+                    rows[^1] = new LayoutRow([.. last.Cells.SkipLast(1), joined]);
+                    break;
+                default:
+                    Flush();
+                    blocks.Add(new LayoutParagraph(text.Trim(), origin));
+                    break;
+            }
+        }
+
+        Flush();
+        return blocks;
+    }
+
+    /// <summary>Word's export leaves bookmark markers such as [bookmark: _GoBack] in the text.</summary>
+    private static string Clean(string text) => Bookmark().Replace(text, string.Empty).TrimEnd('\r');
+
+    private static LineKind Classify(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return LineKind.Blank;
+        }
+
+        if (SectionHeadings.Match(text) is not null)
+        {
+            return LineKind.Heading;
+        }
+
+        return text.Contains('\t') || text.Contains('|') ? LineKind.Row : LineKind.Plain;
+    }
+
+    /// <summary>
+    /// A short plain line inside a table continues the cell above when the table goes on after
+    /// it (only short lines and blanks between), e.g. 商业 / 企业 or 三 / 、本年度办理结果.
+    /// </summary>
+    private static bool ContinuesCell(LineKind[] kinds, IReadOnlyList<TextLine> lines, int index)
+    {
+        for (var j = index; j < kinds.Length; j++)
+        {
+            switch (kinds[j])
+            {
+                case LineKind.Row:
+                    return true;
+                case LineKind.Blank:
+                    continue;
+                case LineKind.Plain when lines[j].Text.Trim().Length <= MaxContinuation:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "\tX" is one cell X (one cell per line); "A\tB\tC" and "\tA\tB" are rows whose empty first
+    /// cell is kept; "A | B |" is two cells, its last '|' closing the row.
+    /// </summary>
+    internal static IReadOnlyList<string> SplitCells(string line)
+    {
+        if (line.Contains('|'))
+        {
+            var parts = line.Split('|');
+            var count = string.IsNullOrWhiteSpace(parts[^1]) ? parts.Length - 1 : parts.Length;
+            return parts.Take(count).Select(p => p.Trim()).ToList();
+        }
+
+        var trimmed = line.TrimEnd(' ', '\u3000');
+        if (trimmed.Count(c => c == '\t') == 1 && trimmed.TrimStart(' ', '\u3000').StartsWith('\t'))
+        {
+            return [trimmed.Trim()];
+        }
+
+        return trimmed.Split('\t').Select(p => p.Trim()).ToList();
+    }
+
+    private enum LineKind
+    {
+        Blank,
+        Heading,
+        Row,
+        Plain,
+    }
+
+    [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
+    private static partial Regex Bookmark();
+}
