@@ -70,6 +70,12 @@ public static partial class TextLayoutBuilder
 
     private static LineKind Classify(string text)
     {
+        // A tab-only line is an empty cell, not a blank line.
+        if (text.Contains('\t') && text.Trim().Length == 0)
+        {
+            return LineKind.Row;
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             return LineKind.Blank;

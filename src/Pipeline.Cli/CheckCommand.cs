@@ -1,0 +1,101 @@
+using Pipeline.Checking;
+using Pipeline.Model.Results;
+using Pipeline.Rules.Catalogue;
+using Spectre.Console;
+
+namespace Pipeline.Cli;
+
+/// <summary>Checks each file, prints a Chinese summary (or JSON), and sets the exit code.</summary>
+public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
+{
+    public int Run(IReadOnlyList<string> paths, bool json, string? rulesPath)
+    {
+        RuleCatalogue catalogue;
+        try
+        {
+            catalogue = rulesPath is null ? RuleCatalogue.Default() : RuleCatalogue.Load(rulesPath);
+        }
+        catch (RulesFileException e)
+        {
+            stderr.WriteLine($"规则文件错误：{e.Message}");
+            return ExitCodes.Unusable;
+        }
+
+        var (files, missing, skipped) = InputFiles.Expand(paths);
+        foreach (var path in missing)
+        {
+            stderr.WriteLine($"找不到文件或文件夹：{path}");
+        }
+
+        if (missing.Count > 0)
+        {
+            return ExitCodes.Unusable;
+        }
+
+        if (files.Count == 0)
+        {
+            stderr.WriteLine("没有找到要检查的报告文件。");
+            return ExitCodes.Unusable;
+        }
+
+        if (skipped > 0)
+        {
+            stderr.WriteLine($"已跳过 {skipped} 个不是报告的文件（隐藏文件或 .json）。");
+        }
+
+        var checker = ReaderSet.CreateChecker(catalogue);
+        var results = CheckAll(checker, files, showProgress: files.Count > 1);
+        if (json)
+        {
+            stdout.WriteLine(results.Count == 1 ? ResultJson.Serialize(results[0]) : ResultJson.Serialize(results));
+        }
+        else
+        {
+            var console = Consoles.For(stdout);
+            foreach (var result in results)
+            {
+                ReportView.Render(console, result, catalogue);
+            }
+
+            if (results.Count > 1)
+            {
+                ReportView.RenderTotals(console, results);
+            }
+        }
+
+        return results.Any(r => r.Verdict == Verdict.Unreadable) ? ExitCodes.Unusable
+            : results.Any(r => r.Verdict is Verdict.Failed or Verdict.NeedsReview) ? ExitCodes.Findings
+            : ExitCodes.Passed;
+    }
+
+    private List<CheckResult> CheckAll(ReportChecker checker, IReadOnlyList<string> files, bool showProgress)
+    {
+        var results = new List<CheckResult>(files.Count);
+        CheckResult CheckOne(string path)
+        {
+            using var stream = File.OpenRead(path);
+            return checker.Check(Path.GetFileName(path), stream);
+        }
+
+        var console = Consoles.For(stderr);
+        if (!showProgress || !console.Profile.Capabilities.Interactive)
+        {
+            results.AddRange(files.Select(CheckOne));
+            return results;
+        }
+
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("检查报告", maxValue: files.Count);
+                foreach (var file in files)
+                {
+                    task.Description = $"检查 {Markup.Escape(Path.GetFileName(file))}";
+                    results.Add(CheckOne(file));
+                    task.Increment(1);
+                }
+            });
+        return results;
+    }
+}

@@ -1,0 +1,21 @@
+using Spectre.Console;
+
+namespace Pipeline.Cli;
+
+/// <summary>Spectre consoles over the writers the command was given, so tests can read what a clerk sees.</summary>
+public static class Consoles
+{
+    public static IAnsiConsole For(TextWriter writer)
+    {
+        var redirected = writer == Console.Out ? Console.IsOutputRedirected
+            : writer == Console.Error ? Console.IsErrorRedirected
+            : true;
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+    }
+}
