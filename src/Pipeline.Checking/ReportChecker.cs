@@ -57,7 +57,10 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
         var reader = readers.FirstOrDefault(r => r.CanRead(file));
         if (reader is null)
         {
-            return ResultBuilder.Unreadable(id, file.Name, null, "不支持的文件格式。请提交 txt、html 或 docx 格式的年度报告。");
+            var format = FileSignature.Describe(file);
+            return ResultBuilder.Unreadable(id, file.Name, null, format is null
+                ? "不支持的文件格式。请提交 txt、html 或 docx 格式的年度报告。"
+                : $"这是{format}文件，目前只能读取 txt、html 或 docx 格式的年度报告。");
         }
 
         try

@@ -8,11 +8,12 @@ public sealed class PlainTextReader : IReportReader
 {
     public string Kind => SourceKinds.Text;
 
-    /// <summary>The last resort: anything that decodes as text.</summary>
-    public bool CanRead(InputFile file) => true;
+    /// <summary>The last resort: anything that is not a known binary format.</summary>
+    public bool CanRead(InputFile file) => FileSignature.Describe(file) is null;
 
     public LayoutDocument Read(InputFile file, CancellationToken cancellationToken = default)
     {
+        TextLimits.EnsureReportSized(file);
         var text = TextDecoder.Decode(file.Content.Span);
         var lines = new List<TextLine>();
         var number = 0;
