@@ -1,0 +1,3 @@
+using Pipeline.Corpus.Cli;
+
+return CorpusCommand.Run(args, Console.Out, Console.Error);
