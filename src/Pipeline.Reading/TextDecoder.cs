@@ -8,11 +8,17 @@ namespace Pipeline.Reading;
 /// </summary>
 public static class TextDecoder
 {
+    /// <summary>Labels that WHATWG decodes as GBK; GB18030 is a superset of all of them.</summary>
+    private static readonly HashSet<string> GbCharsets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gbk", "gb2312", "gb18030", "gb_2312-80", "x-gbk", "cp936", "ms936", "windows-936", "csgb2312", "chinese", "euc-cn",
+    };
+
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static string Decode(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             return Strict(new UTF8Encoding(false, true), bytes[3..]);
         }
@@ -43,6 +49,32 @@ public static class TextDecoder
         }
     }
 
+    /// <summary>
+    /// Decodes text that names its charset, as web pages do in a meta tag. A GBK/GB2312/GB18030
+    /// declaration is honoured when the bytes decode under it; a wrong one (pages re-saved as
+    /// UTF-8 often keep their old meta tag) falls back to sniffing. A byte order mark wins.
+    /// </summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, string? declaredCharset)
+    {
+        if (declaredCharset is not null && GbCharsets.Contains(declaredCharset.Trim()) && !HasByteOrderMark(bytes) && !LooksBinary(bytes))
+        {
+            var gb = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            try
+            {
+                return gb.GetString(bytes);
+            }
+            catch (DecoderFallbackException)
+            {
+                // The declaration is wrong; the bytes decide.
+            }
+        }
+
+        return Decode(bytes);
+    }
+
+    private static bool HasByteOrderMark(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+
     private static string Strict(Encoding encoding, ReadOnlySpan<byte> bytes)
     {
         try
@@ -56,7 +88,7 @@ public static class TextDecoder
     }
 
     /// <summary>NUL bytes or many control characters in the first block mean binary data.</summary>
-    private static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    internal static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var head = bytes[..Math.Min(bytes.Length, 8192)];
         var control = 0;
