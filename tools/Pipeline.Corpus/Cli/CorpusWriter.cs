@@ -1,19 +1,19 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Pipeline.Corpus.Rendering;
 using Pipeline.Corpus.Truth;
-using Pipeline.Model.Reports;
+using Pipeline.Model.Results;
 
 namespace Pipeline.Corpus.Cli;
 
 /// <summary>
 /// Writes renderings with their truth beside them (same base name, .truth.json), and an
-/// index.tsv of everything written, for benchmarks to iterate over.
+/// index.json of everything written, for benchmarks to iterate over (.json, because the
+/// checker skips JSON files when it is pointed at a folder of reports).
 /// </summary>
 public sealed class CorpusWriter(string root)
 {
-    private readonly List<string> _index = ["file\ttruth\tyear\tvintage\texpectedVerdict\texpectedRules"];
+    private readonly List<IndexEntry> _index = [];
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
 
     public int FileCount => _written.Count;
@@ -26,18 +26,12 @@ public sealed class CorpusWriter(string root)
             var truthFile = file[..file.LastIndexOf('.')] + ".truth.json";
             Save(file, Renderings.Render(truth, format));
             Save(truthFile, Renderings.Json(truth));
-            _index.Add(string.Join(
-                '\t',
-                file,
-                truthFile,
-                truth.Year.ToString(CultureInfo.InvariantCulture),
-                truth.Vintage.Key(),
-                JsonSerializer.Serialize(truth.ExpectedVerdict).Trim('"'),
-                string.Join(',', truth.ExpectedRules)));
+            _index.Add(new IndexEntry(file, truthFile, truth.ExpectedVerdict, truth.ExpectedRules));
         }
     }
 
-    public void WriteIndex() => Save("index.tsv", new UTF8Encoding(false).GetBytes(string.Join('\n', _index) + "\n"));
+    public void WriteIndex() =>
+        Save("index.json", new UTF8Encoding(false).GetBytes(JsonSerializer.Serialize(_index, TruthJson.Options) + "\n"));
 
     private void Save(string relative, byte[] bytes)
     {
@@ -47,3 +41,6 @@ public sealed class CorpusWriter(string root)
         _written.Add(relative);
     }
 }
+
+/// <summary>One written file: its truth, and what checking it should conclude.</summary>
+public sealed record IndexEntry(string File, string Truth, Verdict ExpectedVerdict, IReadOnlyList<string> ExpectedRules);
