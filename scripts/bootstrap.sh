@@ -4,8 +4,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Debian packages the pipeline and its tests use (grows with the PDF/OCR and service issues).
-debian_packages=(ca-certificates)
+# Debian packages: poppler and Tesseract read PDFs; fonts, Chromium, img2pdf and ImageMagick make the test corpus.
+debian_packages=(ca-certificates poppler-utils tesseract-ocr tesseract-ocr-chi-sim fonts-noto-cjk img2pdf imagemagick chromium)
 
 missing=()
 for p in "${debian_packages[@]}"; do
