@@ -285,9 +285,12 @@ public sealed partial class HtmlReader : IReportReader
     private static bool IsPreformatted(IElement element) =>
         Preformatted.Contains(element.LocalName) || element.GetAttribute("style") is { } style && PreStyle().IsMatch(style);
 
-    /// <summary>Word saves a tab as a span of spaces marked mso-tab-count; it is a tab again here.</summary>
-    private static bool IsWordTab(IElement element) =>
-        element.LocalName == "span" && element.GetAttribute("style") is { } style && style.Contains("mso-tab-count", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Word saves tabs as a span of spaces styled mso-tab-count:N; they are N tabs again here.</summary>
+    private static int? WordTabCount(IElement element)
+    {
+        var match = element.LocalName == "span" && element.GetAttribute("style") is { } style ? WordTab().Match(style) : Match.Empty;
+        return match.Success ? Math.Clamp(int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture), 1, 64) : null;
+    }
 
     private static IEnumerable<IElement> OwnRows(IElement table)
     {
@@ -367,6 +370,9 @@ public sealed partial class HtmlReader : IReportReader
     [GeneratedRegex(@"display\s*:\s*none|mso-hide\s*:\s*all", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenStyle();
 
+    [GeneratedRegex(@"mso-tab-count\s*:\s*(\d{1,4})", RegexOptions.IgnoreCase)]
+    private static partial Regex WordTab();
+
     [GeneratedRegex(@"white-space\s*:\s*pre", RegexOptions.IgnoreCase)]
     private static partial Regex PreStyle();
 
@@ -427,9 +433,9 @@ public sealed partial class HtmlReader : IReportReader
                 return;
             }
 
-            if (IsWordTab(element))
+            if (WordTabCount(element) is int tabs)
             {
-                _line.Append('\t');
+                AppendTabs(tabs);
                 return;
             }
 
@@ -452,36 +458,82 @@ public sealed partial class HtmlReader : IReportReader
             }
         }
 
-        /// <summary>Source line breaks are white space, except in preformatted text where they end lines.</summary>
+        /// <summary>
+        /// Adds text to the current line. Preformatted text is kept as written, its line breaks
+        /// ending lines. Elsewhere white space collapses as a browser shows it, except that tabs
+        /// typed between words stay, as many as there were: they separate a flattened table's cells.
+        /// </summary>
         private void Append(string text, bool preformatted)
         {
-            if (!preformatted)
+            if (preformatted)
             {
-                _line.Append(text);
+                var lines = text.Split('\n');
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        EndLine();
+                    }
+
+                    _line.Append(lines[i].TrimEnd('\r'));
+                }
+
                 return;
             }
 
-            var lines = text.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
+            var at = 0;
+            while (at < text.Length)
             {
-                if (i > 0)
+                if (!IsSpace(text[at]))
                 {
-                    EndLine();
+                    _line.Append(text[at++]);
+                    continue;
                 }
 
-                _line.Append(lines[i].TrimEnd('\r'));
+                var start = at;
+                while (at < text.Length && IsSpace(text[at]))
+                {
+                    at++;
+                }
+
+                var run = text.AsSpan(start, at - start);
+                var tabs = run.Count('\t');
+                if (run.ContainsAny('\n', '\r') || tabs == 0)
+                {
+                    AppendSpace();
+                }
+                else
+                {
+                    AppendTabs(tabs);
+                }
             }
         }
 
-        /// <summary>
-        /// Ends the current line. White space is collapsed as a browser would, but a tab between
-        /// words stays a tab: it separates the cells of a flattened table.
-        /// </summary>
+        /// <summary>One space between words: none at a line's start, none after another space or a tab.</summary>
+        private void AppendSpace()
+        {
+            if (_line.Length > 0 && _line[^1] is not (' ' or '\t'))
+            {
+                _line.Append(' ');
+            }
+        }
+
+        private void AppendTabs(int count)
+        {
+            if (_line.Length > 0 && _line[^1] == ' ')
+            {
+                _line.Length--;
+            }
+
+            _line.Append('\t', count);
+        }
+
+        /// <summary>Ends the current line; a line holding only tabs is kept, as a row of empty cells.</summary>
         private void EndLine()
         {
-            var text = Collapse(_line.ToString());
+            var text = _line.ToString().Trim(' ');
             _line.Clear();
-            if (string.IsNullOrWhiteSpace(text))
+            if (text.Length == 0)
             {
                 return;
             }
@@ -552,31 +604,7 @@ public sealed partial class HtmlReader : IReportReader
             return span == 0 ? zero : span;
         }
 
-        private static string Collapse(string text)
-        {
-            var sb = new StringBuilder(text.Length);
-            var i = 0;
-            while (i < text.Length)
-            {
-                if (!IsSpace(text[i]))
-                {
-                    sb.Append(text[i++]);
-                    continue;
-                }
-
-                var start = i;
-                while (i < text.Length && IsSpace(text[i]))
-                {
-                    i++;
-                }
-
-                var run = text.AsSpan(start, i - start);
-                sb.Append(run.ContainsAny('\n', '\r') || !run.Contains('\t') ? ' ' : '\t');
-            }
-
-            return sb.ToString().Trim(' ');
-        }
-
-        private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\u200b' or '\ufeff';
+        /// <summary>HTML collapses only ASCII white space; a no-break or ideographic space is text.</summary>
+        private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
     }
 }
