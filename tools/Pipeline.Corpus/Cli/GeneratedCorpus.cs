@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pipeline.Corpus.Generation;
 using Pipeline.Corpus.Mutations;
 using Pipeline.Corpus.Rendering;
@@ -17,7 +18,7 @@ public static class GeneratedCorpus
         var reports = 0;
         foreach (var truth in Reports(firstSeed, count))
         {
-            var name = truth.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var name = truth.Seed.ToString(CultureInfo.InvariantCulture);
             writer.Write($"{name}-passing", truth, Renderings.All);
             for (var i = 0; i < MutationCatalogue.All.Count; i++)
             {

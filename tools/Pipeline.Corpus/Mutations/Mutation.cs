@@ -39,5 +39,6 @@ public sealed class Mutation(
         };
     }
 
-    public static bool Always(ReportTruth truth) => truth is not null;
+    /// <summary>For mutations that fit every report.</summary>
+    public static readonly Func<ReportTruth, bool> Always = _ => true;
 }

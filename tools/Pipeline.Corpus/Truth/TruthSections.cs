@@ -36,5 +36,6 @@ public sealed record TruthSections(
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a section key."),
     };
 
-    public string All => string.Join('\n', SectionSchema.Sections.Select(s => Get(s.Key)));
+    /// <summary>The whole running text, section after section.</summary>
+    public string AllText() => string.Join('\n', SectionSchema.Sections.Select(s => Get(s.Key)));
 }
