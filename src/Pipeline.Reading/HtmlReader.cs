@@ -59,6 +59,11 @@ public sealed partial class HtmlReader : IReportReader
 
     public LayoutDocument Read(InputFile file, CancellationToken cancellationToken = default)
     {
+        if (file.Content.IsEmpty)
+        {
+            throw new UnreadableException("文件是空的（0 字节），请重新上传。");
+        }
+
         var blocks = ReadBlocks(file, cancellationToken);
         if (blocks.Count == 0)
         {
@@ -74,7 +79,7 @@ public sealed partial class HtmlReader : IReportReader
         var bytes = file.Content.Span;
         if (bytes.IsEmpty)
         {
-            throw new UnreadableException("文件是空的（0 字节），请重新上传。");
+            return [];
         }
 
         if (IsOtherFormat(bytes))
@@ -83,10 +88,9 @@ public sealed partial class HtmlReader : IReportReader
         }
 
         string text;
-        var archive = Latin1(bytes);
         if (MimeHeaders(Head(bytes)) is not null)
         {
-            var (html, charset) = MhtmlPage(archive);
+            var (html, charset) = MhtmlPage(Latin1(bytes));
             text = TextDecoder.Decode(html, charset ?? MetaCharset(Latin1(html.AsSpan(0, Math.Min(html.Length, HeadLength)))));
         }
         else

@@ -163,6 +163,16 @@ public sealed class HtmlReaderTests
     }
 
     [Fact]
+    public void ByteOrderMarkWinsOverMetaCharset()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("<html><head><meta charset=gbk></head><body><p>实施平台</p></body></html>")];
+
+        var layout = _reader.Read(new InputFile("报告.html", bytes));
+
+        Assert.Equal("实施平台", Assert.Single(layout.Paragraphs).Text);
+    }
+
+    [Fact]
     public void WrongGbkDeclarationOnUtf8PageFallsBackToTheBytes()
     {
         var html = "<html><head><meta charset=\"gbk\"></head><body><p>南郊镇2021年度政府信息公开工作年度报告</p><p>一、总体情况</p></body></html>";
