@@ -10,6 +10,9 @@ internal static partial class NumberPattern
 {
     public static bool IsMatch(string text) => Shape().IsMatch(text);
 
+    /// <summary>A number without 减 or 增加: what a model without Chinese can read too.</summary>
+    public static bool IsPlain(string text) => IsMatch(text) && !text.Contains('减') && !text.Contains('增');
+
     [GeneratedRegex(@"^(?:[+-]?[0-9]+(?:\.[0-9]+)?|[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|减[0-9]+|增加[0-9]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }
