@@ -8,7 +8,7 @@ namespace Pipeline.Checking;
 /// <summary>The readers in the order they are tried: by magic bytes first, plain text last.</summary>
 public static class ReaderSet
 {
-    public static IReadOnlyList<IReportReader> Default() => [new PlainTextReader()];
+    public static IReadOnlyList<IReportReader> Default() => [new DocxReader(), new HtmlReader(), new PlainTextReader()];
 
     public static ReportChecker CreateChecker(RuleCatalogue? catalogue = null, CheckLimits? limits = null) =>
         new(Default(), new ReportMapper(), new ReportValidator(catalogue ?? RuleCatalogue.Default()), limits ?? CheckLimits.Default);

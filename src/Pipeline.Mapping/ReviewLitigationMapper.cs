@@ -21,7 +21,8 @@ public static class ReviewLitigationMapper
             }
         }
 
-        if (lastLabel < 0)
+        // A header printed as text above the grid leaves only the row of values.
+        if (lastLabel < 0 && stream.All(c => c.IsEmpty))
         {
             return new MappedTable(null, [], []);
         }

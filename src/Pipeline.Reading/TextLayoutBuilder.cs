@@ -21,6 +21,9 @@ public static partial class TextLayoutBuilder
         List<LayoutRow>? rows = null;
         LayoutOrigin? tableOrigin = null;
 
+        // Only Word-style text, one cell per tab-led line, wraps a cell's text onto plain lines.
+        var lastRowTabbed = false;
+
         void Flush()
         {
             if (rows is { Count: > 0 })
@@ -47,8 +50,9 @@ public static partial class TextLayoutBuilder
                     }
 
                     rows.Add(new LayoutRow(SplitCells(text).Select(c => new LayoutCell(c, origin)).ToList()));
+                    lastRowTabbed = text.Contains('\t');
                     break;
-                case LineKind.Plain when rows is { Count: > 0 } && ContinuesCell(kinds, lines, i):
+                case LineKind.Plain when rows is { Count: > 0 } && lastRowTabbed && ContinuesCell(kinds, lines, i):
                     var last = rows[^1];
                     var cell = last.Cells[^1];
                     var joined = cell with { Text = (cell.Text + text.Trim()).Trim() };
@@ -86,7 +90,9 @@ public static partial class TextLayoutBuilder
             return LineKind.Heading;
         }
 
-        return text.Contains('\t') || text.Contains('|') ? LineKind.Row : LineKind.Plain;
+        return text.Contains('\t') || text.Contains('|') || SpacedRow().IsMatch(text) || ShortLabelAndValue().IsMatch(text)
+            ? LineKind.Row
+            : LineKind.Plain;
     }
 
     /// <summary>
@@ -114,7 +120,8 @@ public static partial class TextLayoutBuilder
     }
 
     /// <summary>
-    /// "\tX" is one cell X (one cell per line); "A\tB\tC" and "\tA\tB" are rows whose empty first
+    /// "label 0 0 3" (cells split by spaces, as text copied out of a PDF or a web page gives
+    /// them) is a label and its values; "\tX" is one cell X (one cell per line); "A\tB\tC" and "\tA\tB" are rows whose empty first
     /// cell is kept; "A | B |" is two cells, its last '|' closing the row.
     /// </summary>
     internal static IReadOnlyList<string> SplitCells(string line)
@@ -124,6 +131,19 @@ public static partial class TextLayoutBuilder
             var parts = line.Split('|');
             var count = string.IsNullOrWhiteSpace(parts[^1]) ? parts.Length - 1 : parts.Length;
             return parts.Take(count).Select(p => p.Trim()).ToList();
+        }
+
+        var spaced = SpacedRow().Match(line);
+        if (!spaced.Success)
+        {
+            spaced = ShortLabelAndValue().Match(line);
+        }
+
+        if (!line.Contains('\t') && !line.Contains('|') && spaced.Success)
+        {
+            var label = spaced.Groups["label"].Value.Trim();
+            var values = spaced.Groups["values"].Value.Split((char[])[' ', '\u3000', '\u00a0'], StringSplitOptions.RemoveEmptyEntries);
+            return label.Length > 0 ? [label, .. values] : values;
         }
 
         var trimmed = line.TrimEnd(' ', '\u3000');
@@ -142,6 +162,14 @@ public static partial class TextLayoutBuilder
         Row,
         Plain,
     }
+
+    /// <summary>A line ending in two or more values (numbers or blank marks) split by spaces.</summary>
+    [GeneratedRegex(@"^\s*(?<label>.*?[^\s\d.,+\-])??\s*(?<values>(?:(?:[+\-]?\d[\d,]*(?:\.\d+)?|[/／\-—无])[ \u3000\u00a0]+)+(?:[+\-]?\d[\d,]*(?:\.\d+)?|[/／\-—无]))\s*$")]
+    private static partial Regex SpacedRow();
+
+    /// <summary>A short label (no sentence punctuation) and one value: 行政许可 79.</summary>
+    [GeneratedRegex(@"^\s*(?<label>[^，。；：:,;\s][^，。；：:,;]{0,15}?[^\s\d.,+\-，。；：:,;])[ \u3000\u00a0]+(?<values>[+\-]?\d[\d,]*(?:\.\d+)?|[/／\-—无])\s*$")]
+    private static partial Regex ShortLabelAndValue();
 
     [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
     private static partial Regex Bookmark();
