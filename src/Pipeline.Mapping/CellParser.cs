@@ -33,9 +33,13 @@ public static partial class CellParser
         return new CellValue(address, text.Trim(), number, origin, unit);
     }
 
-    /// <summary>A number, a signed change, or a blank mark: what fills a value cell.</summary>
+    /// <summary>
+    /// A number, a signed change, a blank mark, or a count written with its unit ("3件"): what
+    /// fills a value cell. The last is not a valid count (NUM-FORM says so), but it is the
+    /// row's value, not a label that would end the row and lose its other cells.
+    /// </summary>
     public static bool LooksLikeValue(string folded) =>
-        BlankMarks.Contains(folded) || Plain().IsMatch(folded) || Signed().IsMatch(folded) || MoneyUnit().IsMatch(folded);
+        BlankMarks.Contains(folded) || Plain().IsMatch(folded) || Signed().IsMatch(folded) || MoneyUnit().IsMatch(folded) || CountWithUnit().IsMatch(folded);
 
     private static decimal? ParsePlain(string folded)
     {
@@ -70,4 +74,7 @@ public static partial class CellParser
 
     [GeneratedRegex(@"^([+\-]?[\d,]+(\.\d+)?)(万元|元)$")]
     private static partial Regex MoneyUnit();
+
+    [GeneratedRegex(@"^\d+(件|个|人|次|条|项|宗|起|份)$")]
+    private static partial Regex CountWithUnit();
 }
