@@ -22,6 +22,7 @@ public static class ValueRun
         }
 
         var label = start > 0 ? stream[start - 1] : null;
+        DropSeparatorRows(run, label);
         var spanPlaceholder = padFirst || (label is not null && run.Count > 0 && run[0].RowId == label.RowId);
         if (spanPlaceholder)
         {
@@ -35,6 +36,26 @@ public static class ValueRun
 
         TrimFront(run, expected);
         return run.Count > expected ? run.GetRange(0, expected) : run;
+    }
+
+    /// <summary>
+    /// A row of several cells, all empty, beside rows that hold values, is a separator or span
+    /// placeholder of a flattened table ("|||||"), not blank values: text prints a blank value as
+    /// a row of its own ("\t", " |") or among its row's values. Without this, a row cut short
+    /// would take the separator's empty cells as its first values.
+    /// </summary>
+    private static void DropSeparatorRows(List<StreamCell> run, StreamCell? label)
+    {
+        var separators = run
+            .Where(c => c.RowId != label?.RowId)
+            .GroupBy(c => c.RowId)
+            .Where(row => row.Count() > 1 && row.All(c => c.IsEmpty))
+            .Select(row => row.Key)
+            .ToHashSet();
+        if (separators.Count > 0 && run.Any(c => !c.IsEmpty && !separators.Contains(c.RowId)))
+        {
+            run.RemoveAll(c => separators.Contains(c.RowId));
+        }
     }
 
     private static void TrimFront(List<StreamCell> run, int expected)
