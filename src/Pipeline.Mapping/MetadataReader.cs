@@ -15,7 +15,9 @@ public static partial class MetadataReader
 {
     private const int FrontMatterLines = 8;
 
-    public static ReportMetadata Read(LayoutDocument document)
+    /// <param name="document">The report's layout.</param>
+    /// <param name="tablesFormat">The format the tables' labels follow, if they show one: it breaks a tie between the years the text states.</param>
+    public static ReportMetadata Read(LayoutDocument document, Vintage? tablesFormat = null)
     {
         var paragraphs = document.Paragraphs.ToList();
         var firstHeading = paragraphs.FindIndex(p => SectionHeadings.Match(p.Text) is not null);
@@ -27,7 +29,7 @@ public static partial class MetadataReader
         var (published, publishedOrigin) = ReadPublished(paragraphs, mentions);
         agency ??= ReadSignature(paragraphs);
 
-        return new ReportMetadata(title, agency, VoteYear(mentions), mentions, period, published, publishedOrigin);
+        return new ReportMetadata(title, agency, VoteYear(mentions, tablesFormat), mentions, period, published, publishedOrigin);
     }
 
     private static (string? Title, string? Agency) ReadTitle(List<LayoutParagraph> front, List<YearMention> mentions)
@@ -116,10 +118,21 @@ public static partial class MetadataReader
         return tail.LastOrDefault(t => t.Length is >= 3 and <= 30 && AgencySuffix().IsMatch(t));
     }
 
-    /// <summary>The year most of the report's statements agree on; the title breaks ties.</summary>
-    private static int? VoteYear(List<YearMention> mentions)
+    /// <summary>
+    /// The year most of the report's statements agree on. A tie goes to the year whose format the
+    /// tables are printed in (a title saying 2020 against a period saying 2021, over tables in the
+    /// 2021 format, is a 2021 report), and then to the title.
+    /// </summary>
+    private static int? VoteYear(List<YearMention> mentions, Vintage? tablesFormat)
     {
-        var votes = mentions.Select(m => m.Where == "published" ? m.Year - 1 : m.Year).ToList();
+        // One vote per statement: a period that prints its year at both ends ("2020年1月1日至
+        // 2020年12月31日") is one statement and must not outvote the title on its own. A period
+        // spanning two years votes for the year it ends in.
+        var votes = mentions
+            .GroupBy(m => (m.Where, m.Text, m.Origin))
+            .Select(statement => statement.Last())
+            .Select(m => m.Where == "published" ? m.Year - 1 : m.Year)
+            .ToList();
         if (votes.Count == 0)
         {
             return null;
@@ -128,6 +141,7 @@ public static partial class MetadataReader
         var title = mentions.FirstOrDefault(m => m.Where == "title")?.Year;
         return votes.GroupBy(v => v)
             .OrderByDescending(g => g.Count())
+            .ThenByDescending(g => tablesFormat is { } format && VintageExtensions.ExpectedFor(g.Key) == format)
             .ThenByDescending(g => g.Key == title)
             .First().Key;
     }

@@ -10,20 +10,22 @@ public sealed class ReportMapper
     public AnnualReport Map(LayoutDocument document)
     {
         var sections = SectionReader.Read(document);
-        var meta = MetadataReader.Read(document);
+        var streams = TableStreams.From(document);
+
+        // The labels the tables print show their format whatever year the text states; it breaks
+        // a tie between the years the text states.
+        var printed = Printed(Labels(streams, Vintage.Format2021));
+        var meta = MetadataReader.Read(document, printed);
         var expected = meta.Year is int year ? VintageExtensions.ExpectedFor(year) : Vintage.Format2021;
 
-        var streams = TableStreams.From(document);
+        // The year's format is the tables' fallback where their labels show none.
         var disclosure = ActiveDisclosureMapper.Map(streams[TableKeys.ActiveDisclosure], expected);
         var applications = ApplicationsMapper.Map(streams[TableKeys.Applications], expected);
         var review = ReviewLitigationMapper.Map(streams[TableKeys.ReviewLitigation]);
 
         var labels = disclosure.VintageLabels.Concat(applications.VintageLabels).ToList();
         Vintage? vintage = disclosure.Table is null && applications.Table is null && review.Table is null ? null
-            : labels.Count == 0 ? expected
-            : labels.Count(l => l.Vintage == Vintage.Format2019) * 2 > labels.Count ? Vintage.Format2019
-            : labels.Count(l => l.Vintage == Vintage.Format2021) * 2 > labels.Count ? Vintage.Format2021
-            : expected;
+            : Printed(labels) ?? expected;
 
         return new AnnualReport
         {
@@ -44,4 +46,16 @@ public sealed class ReportMapper
             Gaps = [.. disclosure.Gaps, .. applications.Gaps, .. review.Gaps],
         };
     }
+
+    private static List<VintageLabel> Labels(TableStreams streams, Vintage fallback) =>
+    [
+        .. ActiveDisclosureMapper.Map(streams[TableKeys.ActiveDisclosure], fallback).VintageLabels,
+        .. ApplicationsMapper.Map(streams[TableKeys.Applications], fallback).VintageLabels,
+    ];
+
+    /// <summary>The format most of the labels belong to; null when they show none or are split evenly.</summary>
+    private static Vintage? Printed(List<VintageLabel> labels) =>
+        labels.Count(l => l.Vintage == Vintage.Format2019) * 2 > labels.Count ? Vintage.Format2019
+        : labels.Count(l => l.Vintage == Vintage.Format2021) * 2 > labels.Count ? Vintage.Format2021
+        : null;
 }
