@@ -28,8 +28,10 @@ public sealed class ApplicationsTextRule : IRule
 
         foreach (var (subject, row, name) in Subjects)
         {
-            var stated = statements.FirstOrDefault(s => s.Subject == subject);
-            if (stated is null)
+            // Every number the text states is compared, not only the first: a report may say
+            // 未收到 in one place and 受理申请2件 in another.
+            var stated = statements.Where(s => s.Subject == subject).DistinctBy(s => s.Value).ToList();
+            if (stated.Count == 0)
             {
                 continue;
             }
@@ -38,13 +40,13 @@ public sealed class ApplicationsTextRule : IRule
             var cell = context.Report.Applications?.Get(row, ApplicationsSchema.Total);
             if (cell?.Number is not { } actual)
             {
-                yield return RuleHit.CannotCheck([address], $"表三“{name}”总计未能读取，无法与正文“{stated.Sentence}”核对");
+                yield return RuleHit.CannotCheck([address], $"表三“{name}”总计未能读取，无法与正文“{stated[0].Sentence}”核对");
                 continue;
             }
 
-            if (actual != stated.Value)
+            foreach (var statement in stated.Where(s => s.Value != actual))
             {
-                yield return RuleHit.Of([address], stated.Value, actual, ("sentence", stated.Sentence), ("row", name));
+                yield return RuleHit.Of([address], statement.Value, actual, ("sentence", statement.Sentence), ("row", name));
             }
         }
     }

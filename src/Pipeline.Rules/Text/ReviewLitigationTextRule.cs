@@ -23,8 +23,9 @@ public sealed class ReviewLitigationTextRule : IRule
         };
         foreach (var (subject, name, groups) in subjects)
         {
-            var stated = statements.FirstOrDefault(s => s.Subject == subject);
-            if (stated is null)
+            // Every number the text states is compared, not only the first.
+            var stated = statements.Where(s => s.Subject == subject).DistinctBy(s => s.Value).ToList();
+            if (stated.Count == 0)
             {
                 continue;
             }
@@ -33,14 +34,14 @@ public sealed class ReviewLitigationTextRule : IRule
             var values = groups.Select(g => context.Report.ReviewLitigation?.Get(g, "total")?.Number).ToList();
             if (values.Any(v => v is null))
             {
-                yield return RuleHit.CannotCheck(cells, $"表四“{name}”总计未能读取，无法与正文“{stated.Sentence}”核对");
+                yield return RuleHit.CannotCheck(cells, $"表四“{name}”总计未能读取，无法与正文“{stated[0].Sentence}”核对");
                 continue;
             }
 
             var actual = values.Sum()!.Value;
-            if (actual != stated.Value)
+            foreach (var statement in stated.Where(s => s.Value != actual))
             {
-                yield return RuleHit.Of(cells, stated.Value, actual, ("sentence", stated.Sentence), ("kind", name));
+                yield return RuleHit.Of(cells, statement.Value, actual, ("sentence", statement.Sentence), ("kind", name));
             }
         }
     }
