@@ -64,6 +64,8 @@ public sealed partial class HtmlReader : IReportReader
             throw new UnreadableException("文件是空的（0 字节），请重新上传。");
         }
 
+        TextLimits.EnsureReportSized(file);
+
         var blocks = ReadBlocks(file, cancellationToken);
         if (blocks.Count == 0)
         {
