@@ -20,9 +20,10 @@ internal static class InkCoverage
 
     public static bool IsBlank(GrayImage image)
     {
-        // Cells cut from a detected grid often keep slivers of their ruling lines at the edges.
-        var marginX = Math.Max(2, image.Width / 25);
-        var marginY = Math.Max(2, image.Height / 25);
+        // Cells cut from a detected grid often keep slivers of their ruling lines at the edges; one more pixel
+        // keeps the 3×3 window below from reaching into them.
+        var marginX = Math.Max(2, image.Width / 25) + 1;
+        var marginY = Math.Max(2, image.Height / 25) + 1;
         var width = image.Width - (2 * marginX);
         var height = image.Height - (2 * marginY);
         if (width <= 0 || height <= 0)

@@ -13,6 +13,6 @@ internal static partial class NumberPattern
     /// <summary>A number without 减 or 增加: what a model without Chinese can read too.</summary>
     public static bool IsPlain(string text) => IsMatch(text) && !text.Contains('减') && !text.Contains('增');
 
-    [GeneratedRegex(@"^(?:[+-]?[0-9]+(?:\.[0-9]+)?|[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|减[0-9]+|增加[0-9]+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[+-]?[0-9]+(?:\.[0-9]+)?|[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|减[0-9]+|增加[0-9]+)\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

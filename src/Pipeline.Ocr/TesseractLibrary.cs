@@ -10,6 +10,10 @@ internal static class TesseractLibrary
 {
     private static readonly Lazy<string> LoadedVersion = new(() =>
     {
+        // Debian builds Tesseract with OpenMP, whose worker threads spin between the small parallel loops of one
+        // cell: three times the CPU and more wall time per cell, and worse when the pipeline reads cells on several
+        // threads of its own. libgomp reads the limit once, when it is loaded with libtesseract, so it goes first.
+        NativeEnvironment.SetDefault("OMP_THREAD_LIMIT", "1");
         Check(TesseractNative.Library);
         return Marshal.PtrToStringUTF8(TesseractNative.TessVersion()) ?? "";
     });

@@ -1,0 +1,146 @@
+using Pipeline.Imaging;
+using Pipeline.Ocr;
+
+namespace Pipeline.Tests.Ocr;
+
+[Collection(OcrCollection.Name)]
+public sealed class CellRecognizerTests(SharedEngines engines)
+{
+    /// <summary>The default confidence threshold of the rules: below it a value needs review.</summary>
+    private const double ReviewThreshold = 0.9;
+
+    private static readonly string[] Noise = ["-blur", "0x1", "-attenuate", "0.5", "+noise", "Gaussian"];
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("7")]
+    [InlineData("12")]
+    [InlineData("205")]
+    [InlineData("1024")]
+    public void DigitsAreReadExactlyAndSurely(string number)
+    {
+        var read = engines.Cells.ReadNumber(RenderedText.Cell(number, 300, 60));
+
+        Assert.Equal(number, read.Text);
+        Assert.True(read.Confidence > 0.8, $"{number}: confidence {read.Confidence}");
+    }
+
+    [Theory]
+    [InlineData("减4")]
+    [InlineData("-3")]
+    [InlineData("12.5")]
+    public void ChangesAndDecimalsKeepTheirSigns(string number) =>
+        Assert.Equal(number, engines.Cells.ReadNumber(RenderedText.Cell(number, 300, 60)).Text);
+
+    [Fact]
+    public void LargeDigitsAreScaledToWhatTesseractReadsWell()
+    {
+        // At this size chi_sim alone reads 573 as 173.
+        var read = engines.Cells.ReadNumber(RenderedText.Cell("573", 480, 160, pointSize: 80));
+
+        Assert.Equal("573", read.Text);
+    }
+
+    [Fact]
+    public void ABlankCellIsEmptyAndSure()
+    {
+        var read = engines.Cells.ReadNumber(GrayImage.Blank(300, 60));
+
+        Assert.Equal("", read.Text);
+        Assert.Equal(CellRecognizer.BlankConfidence, read.Confidence);
+    }
+
+    [Fact]
+    public void ABlankCellWithScannerNoiseAndRulingSliversIsStillEmpty()
+    {
+        var cell = RenderedText.Cell("", 300, 60, effects: ["-attenuate", "1.5", "+noise", "Gaussian"]);
+        cell.Fill(new Rect(0, 0, 300, 2), 0);
+        cell.Fill(new Rect(0, 0, 2, 60), 0);
+
+        Assert.Equal(new OcrText("", CellRecognizer.BlankConfidence), engines.Cells.ReadNumber(cell));
+    }
+
+    [Fact]
+    public void AFaintBlurredNumberIsNotTakenForAnEmptyCell()
+    {
+        // No pixel of this number is darker than mid-grey: a fixed ink threshold would call the cell empty.
+        var cell = RenderedText.Cell("1770", 300, 60, effects: ["-blur", "0x3.4", "-attenuate", "1.0", "+noise", "Gaussian"]);
+
+        var read = engines.Cells.ReadNumber(cell);
+
+        Assert.True(read.Text == "1770" || read.Confidence < ReviewThreshold, $"read {read}");
+        Assert.NotEqual(new OcrText("", CellRecognizer.BlankConfidence), read);
+    }
+
+    [Theory]
+    [InlineData("12")]
+    [InlineData("205")]
+    [InlineData("1024")]
+    [InlineData("38")]
+    [InlineData("7")]
+    public void ANoisyBlurredNumberIsReadRightOrDoubted(string number)
+    {
+        var read = engines.Cells.ReadNumber(RenderedText.Cell(number, 300, 60, effects: Noise));
+
+        Assert.True(read.Text == number || read.Confidence < ReviewThreshold, $"{number} read as {read}");
+    }
+
+    [Theory]
+    [InlineData("12万")]
+    [InlineData("约12")]
+    [InlineData("a12")]
+    [InlineData("—")]
+    public void SomethingThatIsNotANumberIsNeverPassedOffAsOne(string printed)
+    {
+        var read = engines.Cells.ReadNumber(RenderedText.Cell(printed, 300, 60));
+
+        Assert.True(read.Confidence <= CellRecognizer.RejectedConfidence, $"{printed} read as {read}");
+    }
+
+    [Fact]
+    public void ADashIsNeitherAnEmptyCellNorANumber()
+    {
+        var read = engines.Cells.ReadNumber(RenderedText.Cell("-", 300, 60));
+
+        Assert.True(read.Confidence <= CellRecognizer.RejectedConfidence, $"read {read}");
+    }
+
+    [Theory]
+    [InlineData("本年新收政府信息公开申请数量")]
+    [InlineData("自然人")]
+    [InlineData("法人或其他组织")]
+    public void LabelsAreReadExactlyWithoutSpaces(string label)
+    {
+        var read = engines.Cells.ReadLabel(RenderedText.Cell(label, (36 * label.Length) + 40, 60));
+
+        Assert.Equal(label, read.Text);
+    }
+
+    [Fact]
+    public void AWrappedLabelIsJoinedIntoOneLine()
+    {
+        var read = engines.Cells.ReadLabel(RenderedText.Cell("本机关不掌握\n相关政府信息", 280, 120));
+
+        Assert.Equal("本机关不掌握相关政府信息", read.Text);
+    }
+
+    [Fact]
+    public void ALabelReadAfterANumberIsNotLimitedToDigits()
+    {
+        var cells = engines.Cells;
+
+        Assert.Equal("12", cells.ReadNumber(RenderedText.Cell("12", 300, 60)).Text);
+        Assert.Equal("自然人", cells.ReadLabel(RenderedText.Cell("自然人", 160, 60)).Text);
+    }
+
+    [Fact]
+    public void RunningTextComesBackLineByLine()
+    {
+        var region = RenderedText.Cell("本年新收政府信息公开申请205件\n上年结转7件", 640, 140, pointSize: 30);
+
+        var read = engines.Cells.ReadText(region);
+
+        Assert.Equal(["本年新收政府信息公开申请205件", "上年结转7件"], read.Lines);
+        Assert.True(read.Confidence > 0.8, $"confidence {read.Confidence}");
+    }
+}
