@@ -106,7 +106,7 @@ public sealed partial class ReportValidator(RuleCatalogue catalogue, IEnumerable
 
     private static string Describe(AnnualReport report, string address) =>
         Cell(report, address) is { } cell
-            ? $"{CellNames.Cell(address)}（读作“{cell.RawText}”，置信度{cell.Confidence:0.00}）"
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{CellNames.Cell(address)}（读作“{cell.RawText}”，置信度{cell.Confidence:0.00}）")
             : $"{CellNames.Cell(address)}（未能读出）";
 
     private static Finding ToFinding(RuleDefinition definition, RuleHit hit)
