@@ -1,5 +1,6 @@
 using Pipeline.Mapping;
 using Pipeline.Reading;
+using Pipeline.Reading.Pdf;
 using Pipeline.Rules;
 using Pipeline.Rules.Catalogue;
 
@@ -8,7 +9,7 @@ namespace Pipeline.Checking;
 /// <summary>The readers in the order they are tried: by magic bytes first, plain text last.</summary>
 public static class ReaderSet
 {
-    public static IReadOnlyList<IReportReader> Default() => [new DocxReader(), new HtmlReader(), new PlainTextReader()];
+    public static IReadOnlyList<IReportReader> Default() => [new PdfReader(), new DocxReader(), new HtmlReader(), new PlainTextReader()];
 
     public static ReportChecker CreateChecker(RuleCatalogue? catalogue = null, CheckLimits? limits = null) =>
         new(Default(), new ReportMapper(), new ReportValidator(catalogue ?? RuleCatalogue.Default()), limits ?? CheckLimits.Default);

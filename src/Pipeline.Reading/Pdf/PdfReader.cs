@@ -1,0 +1,62 @@
+using Pipeline.Imaging;
+using Pipeline.Model.Layout;
+using Pipeline.Model.Reports;
+
+namespace Pipeline.Reading.Pdf;
+
+/// <summary>
+/// PDFs: the text layer when it can be trusted (printed from Word), else the scanned pages
+/// through OCR. Either way the result is the same layout model, so one mapper serves both.
+/// </summary>
+public sealed class PdfReader(PdfLimits limits, IScannedPageReader? scans) : IReportReader
+{
+    public PdfReader()
+        : this(PdfLimits.Default, null)
+    {
+    }
+
+    public string Kind => SourceKinds.PdfText;
+
+    public bool CanRead(InputFile file) => file.StartsWith("%PDF"u8);
+
+    public LayoutDocument Read(InputFile file, CancellationToken cancellationToken = default)
+    {
+        using var session = new PdfSession(file.Content.Span, limits, cancellationToken);
+        var info = session.Info();
+        if (info.Pages == 0)
+        {
+            throw new UnreadableException("PDF 文件没有任何页面。");
+        }
+
+        if (info.Pages > limits.MaxPages)
+        {
+            throw new UnreadableException($"PDF 共 {info.Pages} 页，超过上限 {limits.MaxPages} 页。年度报告通常不超过 20 页，请确认文件是否正确。");
+        }
+
+        var huge = info.PageSizes.Select((s, i) => (s, Page: i + 1)).FirstOrDefault(p => p.s.Width > limits.MaxPagePoints || p.s.Height > limits.MaxPagePoints);
+        if (huge.Page > 0)
+        {
+            throw new UnreadableException($"PDF 第 {huge.Page} 页尺寸异常（{huge.s.Width:0} × {huge.s.Height:0} 点），不像正常的文档页面，已拒绝处理。");
+        }
+
+        var words = session.Words(info.Pages);
+        if (TextLayerCheck.Judge(words) == TextLayerQuality.Usable)
+        {
+            var blocks = PdfTextLayout.Build(words, page => PageAnalyzer.Default.Analyze(session.RenderGray(page, PdfTextLayout.GridDpi)).Tables);
+            return new LayoutDocument(SourceKinds.PdfText, blocks);
+        }
+
+        if (scans is null)
+        {
+            throw new UnreadableException("这是扫描件（PDF 中没有可用的文字层），但本机未启用文字识别（OCR）。");
+        }
+
+        return new LayoutDocument(SourceKinds.PdfScan, scans.Read(session, info.Pages, cancellationToken));
+    }
+}
+
+/// <summary>Reads scanned pages (OCR) into layout blocks.</summary>
+public interface IScannedPageReader
+{
+    IReadOnlyList<LayoutBlock> Read(PdfSession session, int pages, CancellationToken cancellationToken);
+}

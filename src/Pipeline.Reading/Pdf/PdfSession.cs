@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using Pipeline.Imaging;
+
+namespace Pipeline.Reading.Pdf;
+
+/// <summary>
+/// One PDF being read: its private temporary folder, its deadline, and the poppler calls on it.
+/// Disposing removes every temporary file, whatever happened.
+/// </summary>
+public sealed class PdfSession : IDisposable
+{
+    private readonly TempWorkspace _workspace = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly PdfLimits _limits;
+    private readonly CancellationToken _cancellation;
+
+    public PdfSession(ReadOnlySpan<byte> pdf, PdfLimits limits, CancellationToken cancellation)
+    {
+        _limits = limits;
+        _cancellation = cancellation;
+        PdfPath = _workspace.File("input.pdf");
+        File.WriteAllBytes(PdfPath, pdf.ToArray());
+    }
+
+    public string PdfPath { get; }
+
+    public PdfInfo Info()
+    {
+        var result = Run("pdfinfo", ["-f", "1", "-l", (_limits.MaxPages + 1).ToString(CultureInfo.InvariantCulture), PdfPath]);
+        if (!result.Succeeded)
+        {
+            throw new UnreadableException(result.Error.Contains("password", StringComparison.OrdinalIgnoreCase)
+                ? "PDF 文件已加密（需要密码才能打开），无法读取。请提交未加密的文件。"
+                : "PDF 文件已损坏或不是有效的 PDF，无法打开。请重新导出后提交。");
+        }
+
+        return PdfInfo.Parse(result.OutputText);
+    }
+
+    public IReadOnlyList<PdfWord> Words(int pages)
+    {
+        var result = Run("pdftotext", ["-tsv", "-f", "1", "-l", pages.ToString(CultureInfo.InvariantCulture), "-enc", "UTF-8", PdfPath, "-"]);
+        return result.Succeeded ? PdfWord.ParseTsv(result.OutputText) : [];
+    }
+
+    public GrayImage RenderGray(int page, int dpi) => Pnm.ReadGray(Render(page, dpi, gray: true), PixelLimits);
+
+    public RgbImage RenderColor(int page, int dpi) => Pnm.ReadRgb(Render(page, dpi, gray: false), PixelLimits);
+
+    public void Dispose() => _workspace.Dispose();
+
+    private static PixelLimits PixelLimits => PixelLimits.Default;
+
+    private string Render(int page, int dpi, bool gray)
+    {
+        var number = page.ToString(CultureInfo.InvariantCulture);
+        var output = _workspace.File($"page-{number}-{dpi}{(gray ? "g" : "c")}");
+        List<string> args = ["-r", dpi.ToString(CultureInfo.InvariantCulture), "-f", number, "-l", number, "-singlefile"];
+        if (gray)
+        {
+            args.Add("-gray");
+        }
+
+        var result = Run("pdftoppm", [.. args, PdfPath, output]);
+        var file = output + (gray ? ".pgm" : ".ppm");
+        if (!result.Succeeded || !File.Exists(file))
+        {
+            throw new UnreadableException($"PDF 第 {page} 页无法转为图像，文件可能已损坏。");
+        }
+
+        return file;
+    }
+
+    private ToolResult Run(string program, IEnumerable<string> arguments)
+    {
+        var left = _limits.DocumentTimeout - _clock.Elapsed;
+        if (left <= TimeSpan.Zero)
+        {
+            throw new UnreadableException(TimeoutReason);
+        }
+
+        var result = ExternalTool.Run(program, arguments, left, _cancellation);
+        return result.TimedOut ? throw new UnreadableException(TimeoutReason) : result;
+    }
+
+    private string TimeoutReason =>
+        $"读取 PDF 超过时限（{_limits.DocumentTimeout.TotalSeconds:0} 秒）仍未完成，文件可能过于复杂或已损坏。";
+}
