@@ -34,7 +34,9 @@ public static class ActiveDisclosureMapper
 
             if (cell.Folded.Contains("第二十条", StringComparison.Ordinal) || cell.Folded == "信息内容")
             {
-                if (!headerOpen)
+                // A new item of 第二十条 starts its own header, even when the item before it printed
+                // no row: otherwise the two items' columns would run together.
+                if (!headerOpen || cell.Folded.Contains("第二十条", StringComparison.Ordinal))
                 {
                     headers.Clear();
                 }
