@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Imaging;
 
 /// <summary>
@@ -75,6 +77,7 @@ public sealed class BinaryImage
     }
 
     /// <summary>Rows become columns, so that vertical rulings can be found with the horizontal scan.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BinaryImage Transpose()
     {
         // Tiles keep both the reads and the writes within cache lines.

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Imaging;
 
 /// <summary>
@@ -76,6 +78,50 @@ public sealed class GrayImage
         {
             Pixels.AsSpan((y * Width) + clipped.X, clipped.Width).Fill(value);
         }
+    }
+
+    /// <summary>
+    /// The image made <paramref name="factor"/> times smaller each way, each pixel the mean of its
+    /// block; the right and bottom remainders are dropped. For cheap page-level estimates.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public GrayImage Shrink(int factor)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
+        int width = Width / factor, height = Height / factor;
+        if (width == 0 || height == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(factor), $"A {Width}x{Height} image cannot shrink {factor} times.");
+        }
+
+        var pixels = new byte[width * height];
+        var sums = new int[width];
+        var area = factor * factor;
+        for (var y = 0; y < height; y++)
+        {
+            Array.Clear(sums);
+            for (var dy = 0; dy < factor; dy++)
+            {
+                var row = Pixels.AsSpan(((y * factor) + dy) * Width, width * factor);
+                for (int x = 0, i = 0; x < width; x++)
+                {
+                    var sum = 0;
+                    for (var k = 0; k < factor; k++, i++)
+                    {
+                        sum += row[i];
+                    }
+
+                    sums[x] += sum;
+                }
+            }
+
+            for (var x = 0; x < width; x++)
+            {
+                pixels[(y * width) + x] = (byte)((sums[x] + (area / 2)) / area);
+            }
+        }
+
+        return new GrayImage(width, height, pixels);
     }
 
     public GrayImage Clone() => new(Width, Height, (byte[])Pixels.Clone());

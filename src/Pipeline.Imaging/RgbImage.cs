@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Imaging;
 
 /// <summary>
@@ -100,6 +102,7 @@ public sealed class RgbImage
     }
 
     /// <summary>Plain luminance (ITU-R BT.601 weights), with no special treatment of coloured ink.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public GrayImage ToGray()
     {
         var gray = GC.AllocateUninitializedArray<byte>(Width * Height);

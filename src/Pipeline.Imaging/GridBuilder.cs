@@ -1,0 +1,384 @@
+namespace Pipeline.Imaging;
+
+/// <summary>
+/// Turns rulings into tables. Rulings that do not meet at least two rulings of the other
+/// direction are dropped (text strokes, underlines), repeatedly, since one drop can strand
+/// another. The rest fall into tables by which rulings meet; each table's boundaries are its
+/// rulings' positions, and two neighbouring grid places whose shared boundary is not ruled form
+/// one merged cell.
+/// </summary>
+/// <param name="Tolerance">
+/// How far, in pixels, a line may stop short of the line it meets, and how close two rulings must
+/// be to count as one boundary.
+/// </param>
+/// <param name="MinTableWidth">Narrower ruled structures are not tables (the frames of characters such as 申 or 田).</param>
+/// <param name="MinRowHeight">A table's tallest row is at least this high; a character's frame cut by its bars is not a table.</param>
+/// <param name="CellMargin">Pixels left off each side of a cell's box beyond the ruling's ink, against antialiased edges and slight skew.</param>
+public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRowHeight = 0, int CellMargin = 1)
+{
+    /// <summary>A segment of a boundary is ruled when rulings cover at least this share of it.</summary>
+    private const double RuledShare = 0.5;
+
+    /// <summary>
+    /// Settings scaled to the page's shorter side (2480 pixels for A4 at 300 dpi): tolerance
+    /// 1/250 of it (at least 3), tables at least 1/12 of it wide with a row at least 1/60 of it
+    /// high (41 pixels, 3.5 mm).
+    /// </summary>
+    public static GridBuilder ForPage(int width, int height)
+    {
+        var side = Math.Min(width, height);
+        return new GridBuilder(Math.Max(3, side / 250), side / 12, side / 60);
+    }
+
+    /// <summary>The tables on the page, top to bottom.</summary>
+    public IReadOnlyList<TableGrid> Build(PageRulings rulings)
+    {
+        ArgumentNullException.ThrowIfNull(rulings);
+        var (horizontal, vertical) = Connected(Joined(rulings.Horizontal), Joined(rulings.Vertical));
+
+        var tables = new List<TableGrid>();
+        foreach (var (h, v) in Components(horizontal, vertical))
+        {
+            if (h.Count >= 2 && v.Count >= 2 && Table(h, v) is { } table &&
+                table.Bounds.Width >= MinTableWidth && TallestRow(table) >= MinRowHeight)
+            {
+                tables.Add(table);
+            }
+        }
+
+        // Ruled shapes inside a table's cells are characters or drawings, not tables of their own.
+        tables.RemoveAll(inner => tables.Any(outer => outer != inner && outer.Bounds.Inflate(Tolerance).Contains(inner.Bounds)));
+
+        tables.Sort((a, b) => a.Bounds.Y != b.Bounds.Y ? a.Bounds.Y.CompareTo(b.Bounds.Y) : a.Bounds.X.CompareTo(b.Bounds.X));
+        return tables;
+    }
+
+    private static int TallestRow(TableGrid table) =>
+        table.RowBoundaries.Zip(table.RowBoundaries.Skip(1), (top, bottom) => bottom - top).Max();
+
+    private bool Meet(Ruling horizontal, Ruling vertical) =>
+        vertical.Position >= horizontal.Start - Tolerance && vertical.Position < horizontal.End + Tolerance &&
+        horizontal.Position >= vertical.Start - Tolerance && horizontal.Position < vertical.End + Tolerance;
+
+    /// <summary>
+    /// Pieces of one line, broken by more than the detector bridges (a worn scan, a seal's edge),
+    /// joined again: collinear within the tolerance and apart by at most twice it. A merged
+    /// cell's missing segment is a whole cell long, far more.
+    /// </summary>
+    private List<Ruling> Joined(IEnumerable<Ruling> rulings)
+    {
+        var joined = new List<Ruling>();
+        foreach (var ruling in rulings.OrderBy(r => r.Start))
+        {
+            var i = joined.FindIndex(j => Math.Abs(j.Position - ruling.Position) <= Tolerance && ruling.Start <= j.End + (2 * Tolerance));
+            if (i < 0)
+            {
+                joined.Add(ruling);
+                continue;
+            }
+
+            var other = joined[i];
+            double a = other.Length, b = ruling.Length;
+            var position = (int)Math.Ceiling((((other.Position * a) + (ruling.Position * b)) / (a + b)) - 0.5);
+            var spread = Math.Max(position - Math.Min(other.Near, ruling.Near), Math.Max(other.Far, ruling.Far) - 1 - position);
+            joined[i] = other with
+            {
+                Position = position,
+                Start = Math.Min(other.Start, ruling.Start),
+                End = Math.Max(other.End, ruling.End),
+                Thickness = (2 * spread) + 1,
+            };
+        }
+
+        return joined;
+    }
+
+    /// <summary>
+    /// Keeps only rulings whose line meets two or more rulings of the other direction. A line is
+    /// all the collinear pieces at one position, however far apart: the pieces of a badly broken
+    /// ruling vouch for one another, while a text stroke touching a ruling meets only that one.
+    /// </summary>
+    private (List<Ruling> Horizontal, List<Ruling> Vertical) Connected(List<Ruling> horizontal, List<Ruling> vertical)
+    {
+        while (true)
+        {
+            var keptHorizontal = Supported(horizontal, vertical, (h, v) => Meet(h, v));
+            var keptVertical = Supported(vertical, keptHorizontal, (v, h) => Meet(h, v));
+            if (keptHorizontal.Count == horizontal.Count && keptVertical.Count == vertical.Count)
+            {
+                return (horizontal, vertical);
+            }
+
+            (horizontal, vertical) = (keptHorizontal, keptVertical);
+        }
+    }
+
+    private List<Ruling> Supported(List<Ruling> rulings, List<Ruling> across, Func<Ruling, Ruling, bool> meet)
+    {
+        var lines = new DisjointSets(rulings.Count);
+        var order = Enumerable.Range(0, rulings.Count).OrderBy(i => rulings[i].Position).ToList();
+        for (var k = 1; k < order.Count; k++)
+        {
+            if (rulings[order[k]].Position - rulings[order[k - 1]].Position <= Tolerance)
+            {
+                lines.Union(order[k], order[k - 1]);
+            }
+        }
+
+        var met = new Dictionary<int, HashSet<int>>();
+        for (var i = 0; i < rulings.Count; i++)
+        {
+            var line = lines.Find(i);
+            if (!met.TryGetValue(line, out var crossings))
+            {
+                met[line] = crossings = [];
+            }
+
+            for (var j = 0; j < across.Count; j++)
+            {
+                if (meet(rulings[i], across[j]))
+                {
+                    crossings.Add(j);
+                }
+            }
+        }
+
+        return [.. rulings.Where((_, i) => met[lines.Find(i)].Count >= 2)];
+    }
+
+    /// <summary>Groups of rulings that meet one another, directly or through others.</summary>
+    private List<(List<Ruling> Horizontal, List<Ruling> Vertical)> Components(List<Ruling> horizontal, List<Ruling> vertical)
+    {
+        var sets = new DisjointSets(horizontal.Count + vertical.Count);
+        for (var i = 0; i < horizontal.Count; i++)
+        {
+            for (var j = 0; j < vertical.Count; j++)
+            {
+                if (Meet(horizontal[i], vertical[j]))
+                {
+                    sets.Union(i, horizontal.Count + j);
+                }
+            }
+        }
+
+        var groups = new Dictionary<int, (List<Ruling> Horizontal, List<Ruling> Vertical)>();
+        for (var i = 0; i < horizontal.Count + vertical.Count; i++)
+        {
+            var root = sets.Find(i);
+            if (!groups.TryGetValue(root, out var group))
+            {
+                group = ([], []);
+                groups[root] = group;
+            }
+
+            if (i < horizontal.Count)
+            {
+                group.Horizontal.Add(horizontal[i]);
+            }
+            else
+            {
+                group.Vertical.Add(vertical[i - horizontal.Count]);
+            }
+        }
+
+        return [.. groups.Values];
+    }
+
+    private TableGrid? Table(List<Ruling> horizontal, List<Ruling> vertical)
+    {
+        var rows = Boundaries(horizontal);
+        var columns = Boundaries(vertical);
+        int rowCount = rows.Count - 1, columnCount = columns.Count - 1;
+        if (rowCount < 1 || columnCount < 1)
+        {
+            return null;
+        }
+
+        // Grid places are joined through every boundary segment that is not ruled; the extra set
+        // stands for the outside, so places beyond a ragged edge of the table drop out.
+        var outside = rowCount * columnCount;
+        var sets = new DisjointSets(outside + 1);
+        int Place(int row, int column) => (row * columnCount) + column;
+        for (var r = 0; r < rowCount; r++)
+        {
+            for (var c = 0; c < columnCount; c++)
+            {
+                if (!rows[r + 1].Ruled(columns[c].Position, columns[c + 1].Position))
+                {
+                    sets.Union(Place(r, c), r + 1 < rowCount ? Place(r + 1, c) : outside);
+                }
+
+                if (!columns[c + 1].Ruled(rows[r].Position, rows[r + 1].Position))
+                {
+                    sets.Union(Place(r, c), c + 1 < columnCount ? Place(r, c + 1) : outside);
+                }
+
+                if (r == 0 && !rows[0].Ruled(columns[c].Position, columns[c + 1].Position))
+                {
+                    sets.Union(Place(r, c), outside);
+                }
+
+                if (c == 0 && !columns[0].Ruled(rows[r].Position, rows[r + 1].Position))
+                {
+                    sets.Union(Place(r, c), outside);
+                }
+            }
+        }
+
+        MakeRectangular(sets, rowCount, columnCount, outside);
+
+        var cells = new List<GridCell>();
+        var seen = new HashSet<int>();
+        for (var r = 0; r < rowCount; r++)
+        {
+            for (var c = 0; c < columnCount; c++)
+            {
+                var root = sets.Find(Place(r, c));
+                if (root == sets.Find(outside) || !seen.Add(root))
+                {
+                    continue;
+                }
+
+                // Scanning in reading order meets each merged cell first at its top-left place.
+                var (lastRow, lastColumn) = (r, c);
+                while (lastColumn + 1 < columnCount && sets.Find(Place(r, lastColumn + 1)) == root)
+                {
+                    lastColumn++;
+                }
+
+                while (lastRow + 1 < rowCount && sets.Find(Place(lastRow + 1, c)) == root)
+                {
+                    lastRow++;
+                }
+
+                cells.Add(new GridCell(r, c, lastRow - r + 1, lastColumn - c + 1, Inside(columns[c], columns[lastColumn + 1], rows[r], rows[lastRow + 1])));
+            }
+        }
+
+        return cells.Count == 0 ? null : new TableGrid(columns.ConvertAll(b => b.Position), rows.ConvertAll(b => b.Position), cells);
+    }
+
+    /// <summary>
+    /// HTML cells are rectangles; a merge shaped like an L (a ruling lost to noise) takes in the
+    /// rest of its bounding box.
+    /// </summary>
+    private static void MakeRectangular(DisjointSets sets, int rowCount, int columnCount, int outside)
+    {
+        bool changed;
+        do
+        {
+            changed = false;
+            var boxes = new Dictionary<int, (int Top, int Left, int Bottom, int Right)>();
+            for (var r = 0; r < rowCount; r++)
+            {
+                for (var c = 0; c < columnCount; c++)
+                {
+                    var root = sets.Find((r * columnCount) + c);
+                    boxes[root] = boxes.TryGetValue(root, out var b)
+                        ? (Math.Min(b.Top, r), Math.Min(b.Left, c), Math.Max(b.Bottom, r), Math.Max(b.Right, c))
+                        : (r, c, r, c);
+                }
+            }
+
+            var outsideRoot = sets.Find(outside);
+            foreach (var (root, box) in boxes)
+            {
+                if (root == outsideRoot)
+                {
+                    continue;
+                }
+
+                for (var r = box.Top; r <= box.Bottom; r++)
+                {
+                    for (var c = box.Left; c <= box.Right; c++)
+                    {
+                        var place = (r * columnCount) + c;
+                        if (sets.Find(place) != sets.Find(root))
+                        {
+                            sets.Union(place, root);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        while (changed);
+    }
+
+    private Rect Inside(Boundary left, Boundary right, Boundary top, Boundary bottom)
+    {
+        var x0 = left.Far + CellMargin;
+        var y0 = top.Far + CellMargin;
+        var x1 = Math.Max(x0 + 1, right.Near - CellMargin);
+        var y1 = Math.Max(y0 + 1, bottom.Near - CellMargin);
+        return Rect.FromEdges(x0, y0, x1, y1);
+    }
+
+    /// <summary>Rulings whose positions lie within the tolerance of the previous one form one boundary.</summary>
+    private List<Boundary> Boundaries(List<Ruling> rulings)
+    {
+        var sorted = rulings.OrderBy(r => r.Position).ToList();
+        var boundaries = new List<Boundary>();
+        var group = new List<Ruling>();
+        foreach (var ruling in sorted)
+        {
+            if (group.Count > 0 && ruling.Position - group[^1].Position > Tolerance)
+            {
+                boundaries.Add(new Boundary(group));
+                group = [];
+            }
+
+            group.Add(ruling);
+        }
+
+        if (group.Count > 0)
+        {
+            boundaries.Add(new Boundary(group));
+        }
+
+        return boundaries;
+    }
+
+    /// <summary>One row or column boundary: the rulings along it, their length-weighted centre and thickness.</summary>
+    private sealed class Boundary
+    {
+        private readonly List<Ruling> _rulings;
+
+        public Boundary(List<Ruling> rulings)
+        {
+            _rulings = rulings;
+            double length = rulings.Sum(r => (double)r.Length);
+            Position = (int)Math.Ceiling((rulings.Sum(r => (double)r.Position * r.Length) / length) - 0.5);
+            Near = rulings.Min(r => r.Near);
+            Far = rulings.Max(r => r.Far);
+        }
+
+        public int Position { get; }
+
+        /// <summary>First row (or column) of ink of any of the boundary's rulings.</summary>
+        public int Near { get; }
+
+        /// <summary>One past the last row (or column) of ink of any of the boundary's rulings.</summary>
+        public int Far { get; }
+
+        /// <summary>Whether rulings cover enough of the stretch between two crossing boundaries.</summary>
+        public bool Ruled(int from, int to)
+        {
+            var spans = _rulings
+                .Select(r => (Start: Math.Max(from, r.Start), End: Math.Min(to, r.End)))
+                .Where(s => s.End > s.Start)
+                .OrderBy(s => s.Start);
+            int covered = 0, reach = from;
+            foreach (var (start, end) in spans)
+            {
+                if (end > reach)
+                {
+                    covered += end - Math.Max(start, reach);
+                    reach = end;
+                }
+            }
+
+            return covered >= RuledShare * (to - from);
+        }
+    }
+}

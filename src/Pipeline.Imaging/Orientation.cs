@@ -1,0 +1,7 @@
+namespace Pipeline.Imaging;
+
+public enum Orientation
+{
+    Horizontal,
+    Vertical,
+}
