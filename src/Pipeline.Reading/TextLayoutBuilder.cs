@@ -18,6 +18,16 @@ public static partial class TextLayoutBuilder
     {
         var blocks = new List<LayoutBlock>();
         var kinds = lines.Select(l => Classify(Clean(l.Text))).ToArray();
+
+        // Header lines of a table flattened with spaces (信息内容 本年制发件数 …) hold no values;
+        // they belong to the table when a row follows them. Resolved bottom-up, for stacked headers.
+        for (var i = kinds.Length - 1; i >= 0; i--)
+        {
+            if (kinds[i] == LineKind.Plain && SpacedLabels().IsMatch(Clean(lines[i].Text)) && NextKind(kinds, i) == LineKind.Row)
+            {
+                kinds[i] = LineKind.Row;
+            }
+        }
         List<LayoutRow>? rows = null;
         LayoutOrigin? tableOrigin = null;
 
@@ -146,6 +156,11 @@ public static partial class TextLayoutBuilder
             return label.Length > 0 ? [label, .. values] : values;
         }
 
+        if (!line.Contains('\t') && !line.Contains('|'))
+        {
+            return line.Split((char[])[' ', '\u3000', '\u00a0'], StringSplitOptions.RemoveEmptyEntries);
+        }
+
         var trimmed = line.TrimEnd(' ', '\u3000');
         if (trimmed.Count(c => c == '\t') == 1 && trimmed.TrimStart(' ', '\u3000').StartsWith('\t'))
         {
@@ -153,6 +168,19 @@ public static partial class TextLayoutBuilder
         }
 
         return trimmed.Split('\t').Select(p => p.Trim()).ToList();
+    }
+
+    private static LineKind? NextKind(LineKind[] kinds, int index)
+    {
+        for (var j = index + 1; j < kinds.Length; j++)
+        {
+            if (kinds[j] != LineKind.Blank)
+            {
+                return kinds[j];
+            }
+        }
+
+        return null;
     }
 
     private enum LineKind
@@ -170,6 +198,10 @@ public static partial class TextLayoutBuilder
     /// <summary>A short label (no sentence punctuation) and one value: 行政许可 79.</summary>
     [GeneratedRegex(@"^\s*(?<label>[^，。；：:,;\s][^，。；：:,;]{0,15}?[^\s\d.,+\-，。；：:,;])[ \u3000\u00a0]+(?<values>[+\-]?\d[\d,]*(?:\.\d+)?|[/／\-—无])\s*$")]
     private static partial Regex ShortLabelAndValue();
+
+    /// <summary>Two or more short labels split by spaces, with no sentence punctuation.</summary>
+    [GeneratedRegex(@"^\s*[^，。；,;\s]{1,16}([ \u3000\u00a0]+[^，。；,;\s]{1,16})+\s*$")]
+    private static partial Regex SpacedLabels();
 
     [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
     private static partial Regex Bookmark();

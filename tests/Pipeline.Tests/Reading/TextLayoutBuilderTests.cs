@@ -9,24 +9,30 @@ public sealed class TextLayoutBuilderTests
         TextLayoutBuilder.Build(lines.Select((l, i) => new TextLine(l, LayoutOrigin.AtLine(i + 1))).ToList());
 
     [Fact]
-    public void SpaceSeparatedRowsBecomeCellsAndHeadersBetweenThemStayParagraphs()
+    public void SpaceSeparatedRowsAndTheHeaderLinesAboveThemBecomeTableRows()
     {
         var blocks = Build(
             "信息内容 本年制发件数 本年废止件数 现行有效件数",
             "规章 0 0 0",
             "行政规范性文件 2 0 20",
             "第二十条第（五）项",
-            "信息内容 本年处理决定数量",
-            "行政许可 79",
+            "信息内容 本年收费金额（单位：万元）",
+            "行政事业性收费 79",
             "0 0 0 0 0");
 
         Assert.Collection(
             blocks,
-            b => Assert.Equal("信息内容 本年制发件数 本年废止件数 现行有效件数", Assert.IsType<LayoutParagraph>(b).Text),
-            b => Assert.Equal([["规章", "0", "0", "0"], ["行政规范性文件", "2", "0", "20"]], Cells(b)),
+            b => Assert.Equal([["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "0"], ["行政规范性文件", "2", "0", "20"]], Cells(b)),
             b => Assert.Equal("第二十条第（五）项", Assert.IsType<LayoutParagraph>(b).Text),
-            b => Assert.Equal("信息内容 本年处理决定数量", Assert.IsType<LayoutParagraph>(b).Text),
-            b => Assert.Equal([["行政许可", "79"], ["0", "0", "0", "0", "0"]], Cells(b)));
+            b => Assert.Equal([["信息内容", "本年收费金额（单位：万元）"], ["行政事业性收费", "79"], ["0", "0", "0", "0", "0"]], Cells(b)));
+    }
+
+    [Fact]
+    public void ATitleWithSpacesIsNotATableHeader()
+    {
+        var blocks = Build("西工区汉屯路街道办事处 2023 年政府信息公开工作 年度报告", "", "一、总体情况");
+
+        Assert.All(blocks, b => Assert.IsType<LayoutParagraph>(b));
     }
 
     [Fact]
