@@ -378,6 +378,29 @@ public sealed class DocumentRuleMutationTests
         Assert.Equal(t.Vintage, result.Vintage);
     }
 
+    [Theory]
+    [MemberData(nameof(Format2021Seeds), MemberType = typeof(MutationRun))]
+    public void TableThreeInThe2019LayoutOfOtherHandlingIsNamedAsMixed(string seed)
+    {
+        // （六）其他处理 as one row, as the 2019 format prints it: its first sub-row's label goes,
+        // so its values follow （六）其他处理 itself, and the other two sub-rows go.
+        var text = SeedText.Load(seed)
+            .RemoveCell("1.申请人无正当理由逾期不补正")
+            .RemoveRow(Printed.FeeUnpaid, 7)
+            .RemoveRow("3.其他", 7);
+
+        var result = Check(text);
+
+        FindingAssert.Exactly(result, [
+            .. Baseline(seed),
+            new ExpectedFinding("DOC-VINTAGE", []) { MessageParts = ["表格混用了两种格式", "其他处理”"] },
+        ]);
+        var rows = result.Tables["applications"].Keys.ToList();
+        Assert.Contains("otherHandling", rows);
+        Assert.DoesNotContain(rows, r => r.StartsWith("otherHandling.", StringComparison.Ordinal));
+        Assert.Equal("2021", result.Vintage);
+    }
+
     public static TheoryData<string, string, string?, string> LateDates => new()
     {
         // seed, publication date, deadline (null: on time), days late

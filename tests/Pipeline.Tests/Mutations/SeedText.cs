@@ -57,6 +57,17 @@ public sealed partial class SeedText
         return With(lines);
     }
 
+    /// <summary>Removes the cell that holds <paramref name="label"/>; a line left holding nothing is left blank.</summary>
+    public SeedText RemoveCell(string label)
+    {
+        var lines = _lines.ToList();
+        var (line, cell) = FindLabel(lines, label);
+        var parts = Cells(lines[line]).ToList();
+        parts.RemoveAt(cell);
+        lines[line] = parts.All(p => p.Trim().Length == 0) ? string.Empty : Join(lines[line], parts);
+        return With(lines);
+    }
+
     /// <summary>
     /// Removes a table row: the label's cell and the <paramref name="values"/> value cells after
     /// it. A line left holding nothing but separators is removed with it.
