@@ -28,7 +28,8 @@ for trx in "$results"/*.trx "$results"/*/*.trx; do
   value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
   passed=$((passed + $(value passed)))
   failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
-  skipped=$((skipped + $(value notExecuted)))
+  # Skipped tests are counted in total but not in executed.
+  skipped=$((skipped + $(value total) - $(value executed)))
 done
 
 format_failed=0
