@@ -1,4 +1,5 @@
 using Pipeline.Mapping;
+using Pipeline.Ocr;
 using Pipeline.Reading;
 using Pipeline.Reading.Pdf;
 using Pipeline.Rules;
@@ -9,8 +10,10 @@ namespace Pipeline.Checking;
 /// <summary>The readers in the order they are tried: by magic bytes first, plain text last.</summary>
 public static class ReaderSet
 {
-    public static IReadOnlyList<IReportReader> Default() => [new PdfReader(), new DocxReader(), new HtmlReader(), new PlainTextReader()];
+    /// <summary>The readers; scanned PDFs are read only when an OCR engine pool is given.</summary>
+    public static IReadOnlyList<IReportReader> Default(EnginePool? ocr = null) =>
+        [new PdfReader(PdfLimits.Default, ocr is null ? null : new ScannedPageReader(ocr)), new DocxReader(), new HtmlReader(), new PlainTextReader()];
 
-    public static ReportChecker CreateChecker(RuleCatalogue? catalogue = null, CheckLimits? limits = null) =>
-        new(Default(), new ReportMapper(), new ReportValidator(catalogue ?? RuleCatalogue.Default()), limits ?? CheckLimits.Default);
+    public static ReportChecker CreateChecker(RuleCatalogue? catalogue = null, CheckLimits? limits = null, EnginePool? ocr = null) =>
+        new(Default(ocr), new ReportMapper(), new ReportValidator(catalogue ?? RuleCatalogue.Default()), limits ?? CheckLimits.Default);
 }

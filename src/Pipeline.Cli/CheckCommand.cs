@@ -1,5 +1,6 @@
 using Pipeline.Checking;
 using Pipeline.Model.Results;
+using Pipeline.Ocr;
 using Pipeline.Rules.Catalogue;
 using Spectre.Console;
 
@@ -43,7 +44,8 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
             stderr.WriteLine($"已跳过 {skipped} 个不是报告的文件（隐藏文件或 .json）。");
         }
 
-        var checker = ReaderSet.CreateChecker(catalogue);
+        using var ocr = new EnginePool();
+        var checker = ReaderSet.CreateChecker(catalogue, ocr: ocr);
         var results = CheckAll(checker, files, showProgress: files.Count > 1);
         if (json)
         {

@@ -1,5 +1,6 @@
 using Pipeline.Checking;
 using Pipeline.Model.Layout;
+using Pipeline.Ocr;
 using Pipeline.Reading;
 
 namespace Pipeline.Cli;
@@ -19,7 +20,8 @@ public sealed class LayoutCommand(TextWriter stdout, TextWriter stderr)
         }
 
         var file = new InputFile(Path.GetFileName(path), File.ReadAllBytes(path));
-        var reader = ReaderSet.Default().FirstOrDefault(r => r.CanRead(file));
+        using var ocr = new EnginePool();
+        var reader = ReaderSet.Default(ocr).FirstOrDefault(r => r.CanRead(file));
         if (reader is null)
         {
             stderr.WriteLine("不支持的文件格式。");

@@ -71,6 +71,14 @@ public sealed class CellRecognizer
         var prepared = Prepare(cell);
         var read = pool.Use(Options.Language, engine =>
             engine.Recognize(prepared, PageSegmentation.SingleLine, NumberWhitelist, Options.Dpi));
+
+        // Line mode can find no text at all in a lone thin glyph such as "1"; word mode reads it.
+        if (read.Text.Length == 0)
+        {
+            read = pool.Use(Options.Language, engine =>
+                engine.Recognize(prepared, PageSegmentation.SingleWord, NumberWhitelist, Options.Dpi));
+        }
+
         if (read.Text.Length == 0)
         {
             // Ink that Tesseract could not read is not an empty cell.

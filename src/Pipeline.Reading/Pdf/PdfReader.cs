@@ -1,6 +1,7 @@
 using Pipeline.Imaging;
 using Pipeline.Model.Layout;
 using Pipeline.Model.Reports;
+using Pipeline.Ocr;
 
 namespace Pipeline.Reading.Pdf;
 
@@ -51,7 +52,18 @@ public sealed class PdfReader(PdfLimits limits, IScannedPageReader? scans) : IRe
             throw new UnreadableException("这是扫描件（PDF 中没有可用的文字层），但本机未启用文字识别（OCR）。");
         }
 
-        return new LayoutDocument(SourceKinds.PdfScan, scans.Read(session, info.Pages, cancellationToken));
+        try
+        {
+            return new LayoutDocument(SourceKinds.PdfScan, scans.Read(session, info.Pages, cancellationToken));
+        }
+        catch (OcrUnavailableException e)
+        {
+            throw new UnreadableException(e.Message, e);
+        }
+        catch (ImageTooLargeException e)
+        {
+            throw new UnreadableException("PDF 页面转成图像后尺寸异常，不像正常的文档页面，已拒绝处理。", e);
+        }
     }
 }
 

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Pipeline.Imaging;
+using Pipeline.Model.Layout;
+using Pipeline.Model.Schema;
+using Pipeline.Ocr;
+
+namespace Pipeline.Reading.Pdf;
+
+/// <summary>
+/// Scanned pages: rendered at 300 dpi in colour, seal removed, deskewed and binarised; table
+/// grids found from the rulings; every cell read on its own (numbers with a digits pass, labels
+/// in Chinese); the text around the tables read band by band with the tables left out. Each
+/// value keeps the confidence it was read with, so a doubtful one goes to review, never changed.
+/// </summary>
+public sealed partial class ScannedPageReader(EnginePool pool) : IScannedPageReader
+{
+    public const int Dpi = 300;
+
+    /// <summary>A cell this much narrower than its table is tried as a number first.</summary>
+    private const double NumericShare = 0.25;
+
+    private readonly CellRecognizer _cells = new(pool);
+
+    public IReadOnlyList<LayoutBlock> Read(PdfSession session, int pages, CancellationToken cancellationToken)
+    {
+        var blocks = new List<LayoutBlock>();
+        for (var page = 1; page <= pages; page++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var analysis = PageAnalyzer.Default.Analyze(session.RenderColor(page, Dpi));
+            blocks.AddRange(ReadPage(page, analysis, cancellationToken));
+        }
+
+        return blocks;
+    }
+
+    private List<LayoutBlock> ReadPage(int page, PageAnalysis analysis, CancellationToken cancellationToken)
+    {
+        var blocks = new List<LayoutBlock>();
+        var top = 0;
+        foreach (var grid in analysis.Tables.OrderBy(t => t.Bounds.Y))
+        {
+            blocks.AddRange(ReadText(page, analysis.Page, Rect.FromEdges(0, top, analysis.Page.Width, grid.Bounds.Y)));
+            blocks.Add(ReadTable(page, analysis.Page, grid, cancellationToken));
+            top = Math.Max(top, grid.Bounds.Bottom);
+        }
+
+        blocks.AddRange(ReadText(page, analysis.Page, Rect.FromEdges(0, top, analysis.Page.Width, analysis.Page.Height)));
+        return blocks;
+    }
+
+    private LayoutTable ReadTable(int page, GrayImage image, TableGrid grid, CancellationToken cancellationToken)
+    {
+        var rows = new List<LayoutRow>();
+        foreach (var row in grid.Rows)
+        {
+            var cells = new List<LayoutCell>();
+            foreach (var cell in row)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var crop = image.Crop(cell.Box);
+                var read = ReadCell(crop, cell.Box.Width < grid.Bounds.Width * NumericShare);
+                cells.Add(new LayoutCell(read.Text, new LayoutOrigin(Page: page, Box: Points(cell.Box), Confidence: read.Confidence), cell.RowSpan, cell.ColumnSpan));
+            }
+
+            rows.Add(new LayoutRow(cells));
+        }
+
+        return new LayoutTable(rows, new LayoutOrigin(Page: page, Box: Points(grid.Bounds)));
+    }
+
+    /// <summary>
+    /// A narrow cell is read as a number first; if that pass finds no number (a header such as
+    /// 结果维持 in a narrow column), the cell is read again as Chinese text.
+    /// </summary>
+    private OcrText ReadCell(GrayImage crop, bool narrow)
+    {
+        if (narrow)
+        {
+            var number = _cells.ReadNumber(crop);
+            if (number.Text.Length == 0 || number.Confidence > CellRecognizer.RejectedConfidence)
+            {
+                return number;
+            }
+        }
+
+        return _cells.ReadLabel(crop);
+    }
+
+    /// <summary>Running text in one band of the page, joined into paragraphs.</summary>
+    private IEnumerable<LayoutParagraph> ReadText(int page, GrayImage image, Rect band)
+    {
+        if (band.Height < 20)
+        {
+            yield break;
+        }
+
+        var lines = _cells.ReadText(image.Crop(band));
+        var origin = new LayoutOrigin(Page: page, Box: Points(band), Confidence: lines.Confidence);
+        var paragraph = new System.Text.StringBuilder();
+        foreach (var line in lines.Lines.Select(l => l.Trim()).Where(l => l.Length > 0))
+        {
+            if (paragraph.Length > 0 && StartsParagraph(line, paragraph))
+            {
+                yield return new LayoutParagraph(paragraph.ToString(), origin);
+                paragraph.Clear();
+            }
+
+            paragraph.Append(line);
+        }
+
+        if (paragraph.Length > 0)
+        {
+            yield return new LayoutParagraph(paragraph.ToString(), origin);
+        }
+    }
+
+    /// <summary>
+    /// OCR gives lines, not paragraphs: a heading, an enumerated item or a date starts a new one,
+    /// and so does any line after one that ended a sentence.
+    /// </summary>
+    private static bool StartsParagraph(string line, System.Text.StringBuilder previous) =>
+        SectionHeadings.Match(line) is not null || ItemStart().IsMatch(line) || DateLine().IsMatch(line) ||
+        previous[^1] is '。' or '：' or ':' || SectionHeadings.Match(previous.ToString()) is not null;
+
+    private static Box Points(Rect pixels) =>
+        new(Math.Round(pixels.X * 72.0 / Dpi, 2), Math.Round(pixels.Y * 72.0 / Dpi, 2), Math.Round(pixels.Width * 72.0 / Dpi, 2), Math.Round(pixels.Height * 72.0 / Dpi, 2));
+
+    [GeneratedRegex(@"^[（(][一二三四五六七八九十]+[）)]|^[一二三四五六七八九十]+是")]
+    private static partial Regex ItemStart();
+
+    [GeneratedRegex(@"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")]
+    private static partial Regex DateLine();
+}
