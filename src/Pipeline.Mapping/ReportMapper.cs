@@ -39,6 +39,7 @@ public sealed class ReportMapper
             PublishedOrigin = meta.PublishedOrigin,
             Vintage = vintage,
             VintageLabels = labels,
+            Preamble = SectionReader.Preamble(document),
             Sections = sections,
             ActiveDisclosure = disclosure.Table,
             Applications = applications.Table,

@@ -34,6 +34,10 @@ public static class SectionReader
             .ToList();
     }
 
+    /// <summary>The paragraphs before the first section heading.</summary>
+    public static string Preamble(LayoutDocument document) =>
+        string.Join('\n', document.Paragraphs.TakeWhile(p => SectionHeadings.Match(p.Text) is null).Select(p => p.Text));
+
     /// <summary>Text printed on the heading's line after its title, e.g. 六、无其他需要报告的事项 → 无.</summary>
     private static string RunOn(string heading, SectionDefinition section)
     {

@@ -32,6 +32,9 @@ public sealed record AnnualReport
     /// <summary>Labels that belong to one format only, as found: the evidence for <see cref="Vintage"/>.</summary>
     public IReadOnlyList<VintageLabel> VintageLabels { get; init; } = [];
 
+    /// <summary>Running text before the first section heading: title, preamble, or a section whose heading is missing.</summary>
+    public string Preamble { get; init; } = string.Empty;
+
     /// <summary>The sections found, in the order they appear.</summary>
     public IReadOnlyList<ReportSection> Sections { get; init; } = [];
 
@@ -54,8 +57,8 @@ public sealed record AnnualReport
         _ => null,
     };
 
-    /// <summary>Running text of the whole report, tables left out.</summary>
-    public string NarrativeText => string.Join('\n', Sections.Select(s => s.Text));
+    /// <summary>Running text of the whole report, tables left out: what the TXT-* rules read.</summary>
+    public string NarrativeText => string.Join('\n', Sections.Select(s => s.Text).Prepend(Preamble));
 }
 
 /// <summary>Where: "title", "period" or "published".</summary>

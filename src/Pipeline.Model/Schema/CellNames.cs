@@ -11,18 +11,22 @@ public static class CellNames
             .SelectMany(i => i.Rows).FirstOrDefault(r => r.Key == row)?.Label ?? row,
     };
 
-    public static string Column(string table, string column) => table switch
+    /// <summary>A column's printed name; in table 二 the same key (amount) is named per item, so the row decides.</summary>
+    public static string Column(string table, string column, string? row = null) => table switch
     {
         TableKeys.Applications => ApplicationsSchema.Columns.FirstOrDefault(c => c.Key == column)?.Label ?? column,
         TableKeys.ReviewLitigation => ReviewLitigationSchema.Columns.FirstOrDefault(c => c.Key == column)?.Label ?? column,
-        _ => ActiveDisclosureSchema.AllColumns.FirstOrDefault(c => c.Column.Key == column).Column?.Label ?? column,
+        _ => ActiveDisclosureSchema.Items2021.Concat(ActiveDisclosureSchema.Items2019)
+                .Where(i => row is null || i.Rows.Any(r => r.Key == row))
+                .SelectMany(i => i.Columns)
+                .FirstOrDefault(c => c.Key == column)?.Label ?? column,
     };
 
     /// <summary>E.g. 表三“本年新收政府信息公开申请数量”行“自然人”列.</summary>
     public static string Cell(string address)
     {
         var (table, row, column) = Split(address);
-        return $"{Short(table)}“{Row(table, row)}”行“{Column(table, column)}”列";
+        return $"{Short(table)}“{Row(table, row)}”行“{Column(table, column, row)}”列";
     }
 
     public static string Short(string table) => table switch

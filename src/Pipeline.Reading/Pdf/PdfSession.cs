@@ -30,8 +30,9 @@ public sealed class PdfSession : IDisposable
         var result = Run("pdfinfo", ["-f", "1", "-l", (_limits.MaxPages + 1).ToString(CultureInfo.InvariantCulture), PdfPath]);
         if (!result.Succeeded)
         {
-            throw new UnreadableException(result.Error.Contains("password", StringComparison.OrdinalIgnoreCase)
-                ? "PDF 文件已加密（需要密码才能打开），无法读取。请提交未加密的文件。"
+            throw new UnreadableException(
+                result.Error.Contains("password", StringComparison.OrdinalIgnoreCase) ? "PDF 文件已加密（需要密码才能打开），无法读取。请提交未加密的文件。"
+                : result.Error.Contains("Invalid page count 0", StringComparison.Ordinal) ? "PDF 文件没有任何页面。"
                 : "PDF 文件已损坏或不是有效的 PDF，无法打开。请重新导出后提交。");
         }
 

@@ -27,7 +27,7 @@ public sealed class BlankCellRule : IRule
                         blanks.Select(c => c.Address).ToList(),
                         ("table", CellNames.Short(table.Key)),
                         ("row", CellNames.Row(table.Key, row)),
-                        ("columns", string.Join("、", blanks.Select(c => $"“{CellNames.Column(table.Key, CellNames.Split(c.Address).Column)}”（{Shown(c)}）"))));
+                        ("columns", string.Join("、", blanks.Select(c => $"“{CellNames.Column(table.Key, CellNames.Split(c.Address).Column, row)}”（{Shown(c)}）"))));
                 }
             }
         }

@@ -36,7 +36,7 @@ public sealed class TablesRule : IRule
                     gap.MissingCells,
                     ("table", CellNames.Short(key)),
                     ("row", CellNames.Row(key, gap.Row)),
-                    ("columns", string.Join("、", gap.MissingCells.Select(a => $"“{CellNames.Column(key, CellNames.Split(a).Column)}”"))));
+                    ("columns", string.Join("、", gap.MissingCells.Select(a => $"“{CellNames.Column(key, CellNames.Split(a).Column, gap.Row)}”"))));
             }
         }
     }

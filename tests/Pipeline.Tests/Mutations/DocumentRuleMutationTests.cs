@@ -59,7 +59,7 @@ public sealed class DocumentRuleMutationTests
         Assert.Equal(["activeDisclosure", "applications", "reviewLitigation"], result.Tables.Keys.Order(StringComparer.Ordinal));
     }
 
-    [Theory(Skip = "AnnualReport.NarrativeText joins only the recognised sections' text, so text under a missing heading (and the preamble) is not read by the TXT-* rules; fixing it needs a change in Pipeline.Model.")]
+    [Theory]
     [InlineData("000")]
     [InlineData("001")]
     public void DroppingTheOverviewHeadingKeepsItsTextInTheNarrative(string seed)
