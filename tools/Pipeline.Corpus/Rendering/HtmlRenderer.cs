@@ -22,6 +22,7 @@ public static class HtmlRenderer
         p.signature, p.date { text-align: right; }
         table { border-collapse: collapse; width: 100%; margin: 0.8em 0; font-size: 13px; line-height: 1.4; }
         td { border: 1px solid #000; padding: 2px 4px; text-align: center; vertical-align: middle; }
+        tr { break-inside: avoid; }
         """;
 
     public static string Render(ReportTruth truth, bool flattened = false)

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Pipeline.Checking;
+using Pipeline.Model.Results;
+using Pipeline.Ocr;
+
+namespace Pipeline.Tests.Pdf;
+
+/// <summary>
+/// The committed PDF fixtures (tests/fixtures/pdf, made by make-fixtures.sh from the samples)
+/// compared cell by cell with their truth: a text-layer PDF must be read exactly; a scan may
+/// doubt a value, but a report whose truth passes must never come out failed.
+/// </summary>
+public sealed class PdfFixtureTests : IClassFixture<PdfFixtureTests.Ocr>
+{
+    private readonly ReportChecker _checker;
+
+    public PdfFixtureTests(Ocr ocr) => _checker = ReaderSet.CreateChecker(ocr: ocr.Pool);
+
+    private static string Fixtures => Path.Combine(TestFiles.RepositoryRoot, "tests", "fixtures", "pdf");
+
+    [Theory]
+    [InlineData("passing-2021.pdf")]
+    [InlineData("passing-2020.pdf")]
+    [InlineData("failing-2021.pdf")]
+    public void TextLayerPdfIsReadExactlyWithTableThreeJoinedAcrossPages(string file)
+    {
+        var (result, truth) = Check(file);
+
+        Assert.Equal("pdf-text", result.Source.Kind);
+        Assert.Equal(truth.GetProperty("expectedVerdict").GetString(), JsonSerializer.Serialize(result.Verdict).Trim('"'));
+        Assert.Empty(WrongCells(result, truth));
+        Assert.Contains(result.Cells.Values, c => c.Page == 3 && c.Box is { Length: 4 });
+    }
+
+    [Fact]
+    public void CleanScanIsReadCellByCellWithoutAnyWrongValue()
+    {
+        var (result, truth) = Check("passing-2021-scan.pdf");
+
+        Assert.Equal("pdf-scan", result.Source.Kind);
+        Assert.Empty(WrongCells(result, truth));
+        Assert.Equal(Verdict.Passed, result.Verdict);
+    }
+
+    [Fact]
+    public void DegradedScanWithASealIsNeverCalledFailed()
+    {
+        var (result, _) = Check("passing-2021-degraded.pdf");
+
+        Assert.Equal("pdf-scan", result.Source.Kind);
+        Assert.NotEqual(Verdict.Failed, result.Verdict);
+        Assert.Equal(Verdict.NeedsReview, result.Verdict);
+        Assert.Contains(result.Findings, f => f.Rule == "EXT-CONFIDENCE");
+    }
+
+    private (CheckResult Result, JsonElement Truth) Check(string file)
+    {
+        using var stream = File.OpenRead(Path.Combine(Fixtures, file));
+        var result = _checker.Check(file, stream);
+        var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(Fixtures, Path.ChangeExtension(file, ".truth.json")))).RootElement;
+        return (result, truth);
+    }
+
+    private static List<string> WrongCells(CheckResult result, JsonElement truth)
+    {
+        var wrong = new List<string>();
+        foreach (var table in truth.GetProperty("tables").EnumerateObject())
+        {
+            foreach (var row in table.Value.EnumerateObject())
+            {
+                foreach (var cell in row.Value.EnumerateObject())
+                {
+                    var read = result.Tables.GetValueOrDefault(table.Name)?.GetValueOrDefault(row.Name)?.GetValueOrDefault(cell.Name);
+                    if (read != cell.Value.GetDecimal())
+                    {
+                        wrong.Add($"{table.Name}.{row.Name}.{cell.Name}: {read} ≠ {cell.Value}");
+                    }
+                }
+            }
+        }
+
+        return wrong;
+    }
+
+    /// <summary>One engine pool for the class: loading Tesseract's models is the slow part.</summary>
+    public sealed class Ocr : IDisposable
+    {
+        public EnginePool Pool { get; } = new();
+
+        public void Dispose() => Pool.Dispose();
+    }
+}
