@@ -22,7 +22,11 @@ public static class CliApp
         var layout = new Command("layout", "显示文件被读成的段落和表格（排查识别问题用）") { file };
         layout.SetAction(parse => new LayoutCommand(stdout, stderr).Run(parse.GetValue(file)!));
 
-        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout };
+        var corpus = new Argument<string>("corpus") { Description = "带真值文件（NAME.truth.json）的报告文件夹" };
+        var bench = new Command("bench", "基准测试：逐类统计识别正确率、结论正确率、误判和速度") { corpus };
+        bench.SetAction(parse => new BenchCommand(stdout, stderr).Run(parse.GetValue(corpus)!));
+
+        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

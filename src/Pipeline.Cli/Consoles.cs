@@ -10,12 +10,20 @@ public static class Consoles
         var redirected = writer == Console.Out ? Console.IsOutputRedirected
             : writer == Console.Error ? Console.IsErrorRedirected
             : true;
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
         });
+
+        // Redirected output has no terminal width; tables of Chinese text need more than 80 columns.
+        if (redirected)
+        {
+            console.Profile.Width = 120;
+        }
+
+        return console;
     }
 }

@@ -161,3 +161,28 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("| 规章 | 0 | 0 | 0", run.Out, StringComparison.Ordinal);
     }
 }
+
+public sealed class BenchCommandTests
+{
+    [Fact]
+    public void BenchOverTheSamplesReadsEveryCellRightWithNoFalseFailure()
+    {
+        var run = CliRun.Of("bench", TestFiles.Samples);
+
+        Assert.Equal(ExitCodes.Passed, run.ExitCode);
+        var row = Assert.Single(run.Out.Split('\n'), l => l.Contains("DOCX/HTML/文本", StringComparison.Ordinal));
+        Assert.Contains("(100.00%)", row, StringComparison.Ordinal);
+        Assert.Contains("│ 30/30 ", row, StringComparison.Ordinal);
+        Assert.Contains("│ 0 ", row, StringComparison.Ordinal);
+        Assert.Contains("峰值内存", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BenchWithoutTruthFilesIsAUsageError()
+    {
+        var run = CliRun.Of("bench", TestFiles.Seeds);
+
+        Assert.Equal(ExitCodes.Unusable, run.ExitCode);
+        Assert.Contains("真值文件", run.Error, StringComparison.Ordinal);
+    }
+}

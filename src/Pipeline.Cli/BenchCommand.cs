@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Pipeline.Checking;
+using Pipeline.Mapping;
+using Pipeline.Model.Results;
+using Pipeline.Ocr;
+using Pipeline.Reading;
+using Pipeline.Reading.Pdf;
+using Pipeline.Rules;
+using Pipeline.Rules.Catalogue;
+using Spectre.Console;
+
+namespace Pipeline.Cli;
+
+/// <summary>
+/// <c>pipeline bench CORPUS_DIR</c>: reads every report that has a truth file beside it
+/// (NAME.truth.json) and prints, per kind of input, how many cells and whole tables were read
+/// right, how many verdicts were right, the false failures, and the speed; scans also through
+/// the naive full-page OCR baseline.
+/// </summary>
+public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
+{
+    public int Run(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            stderr.WriteLine($"找不到文件夹：{folder}");
+            return ExitCodes.Unusable;
+        }
+
+        var cases = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && File.Exists(TruthOf(f)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (cases.Count == 0)
+        {
+            stderr.WriteLine("文件夹中没有带真值文件（NAME.truth.json）的报告。");
+            return ExitCodes.Unusable;
+        }
+
+        using var ocr = new EnginePool();
+        var ours = ReaderSet.CreateChecker(ocr: ocr);
+        var baseline = new ReportChecker(
+            [new PdfReader(PdfLimits.Default, new FullPageOcrReader(ocr)), .. ReaderSet.Default().Skip(1)],
+            new ReportMapper(),
+            new ReportValidator(RuleCatalogue.Default()),
+            CheckLimits.Default);
+
+        var rows = new List<Score>();
+        foreach (var file in cases)
+        {
+            var truth = JsonDocument.Parse(File.ReadAllText(TruthOf(file))).RootElement;
+            var score = Measure(ours, file, truth, "本流水线");
+            rows.Add(score);
+            if (score.Kind.StartsWith("扫描", StringComparison.Ordinal))
+            {
+                rows.Add(Measure(baseline, file, truth, "整页OCR基线"));
+            }
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var column in new[] { "类型", "方法", "报告", "单元格正确", "表格全对", "结论正确", "误判未通过", "页/秒" })
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var group in rows.GroupBy(r => (r.Kind, r.Method)).OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Method, StringComparer.Ordinal))
+        {
+            var cells = group.Sum(r => r.CellsRight);
+            var total = group.Sum(r => r.Cells);
+            table.AddRow(
+                group.Key.Kind,
+                group.Key.Method,
+                group.Count().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{cells}/{total} ({100.0 * cells / Math.Max(1, total):0.00}%)",
+                $"{group.Sum(r => r.TablesRight)}/{group.Sum(r => r.Tables)}",
+                $"{group.Count(r => r.VerdictRight)}/{group.Count()}",
+                group.Count(r => r.FalseFailure).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{group.Sum(r => r.Pages) / Math.Max(0.001, group.Sum(r => r.Seconds)):0.00}");
+        }
+
+        var console = Consoles.For(stdout);
+        console.Write(table);
+        console.MarkupLine(Markup.Escape($"峰值内存：{Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB；处理器核数：{Environment.ProcessorCount}"));
+        return ExitCodes.Passed;
+    }
+
+    private static string TruthOf(string file) => Path.ChangeExtension(file, null) + ".truth.json";
+
+    private static Score Measure(ReportChecker checker, string file, JsonElement truth, string method)
+    {
+        var clock = Stopwatch.StartNew();
+        CheckResult result;
+        using (var stream = File.OpenRead(file))
+        {
+            result = checker.Check(Path.GetFileName(file), stream);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        var kind = result.Source.Kind switch
+        {
+            "pdf-text" => "文字版PDF",
+            "pdf-scan" => file.Contains("degraded", StringComparison.Ordinal) ? "扫描件（降质）" : "扫描件（清晰）",
+            null => "无法读取",
+            _ => "DOCX/HTML/文本",
+        };
+        int cells = 0, right = 0, tables = 0, tablesRight = 0;
+        foreach (var t in truth.GetProperty("tables").EnumerateObject())
+        {
+            var all = true;
+            foreach (var row in t.Value.EnumerateObject())
+            {
+                foreach (var cell in row.Value.EnumerateObject())
+                {
+                    cells++;
+                    var read = result.Tables.GetValueOrDefault(t.Name)?.GetValueOrDefault(row.Name);
+                    var ok = cell.Value.ValueKind == JsonValueKind.Number
+                        ? read is not null && read.TryGetValue(cell.Name, out var v) && v == cell.Value.GetDecimal()
+                        : result.Cells.GetValueOrDefault($"{t.Name}.{row.Name}.{cell.Name}")?.Text == cell.Value.GetString();
+                    right += ok ? 1 : 0;
+                    all &= ok;
+                }
+            }
+
+            tables++;
+            tablesRight += all ? 1 : 0;
+        }
+
+        var expected = truth.GetProperty("expectedVerdict").GetString();
+        var verdict = JsonSerializer.Serialize(result.Verdict).Trim('"');
+        var pages = result.Cells.Values.Select(c => c.Page ?? 1).DefaultIfEmpty(1).Max();
+        return new Score(kind, method, cells, right, tables, tablesRight, verdict == expected, expected == "passed" && result.Verdict == Verdict.Failed, pages, seconds);
+    }
+
+    private sealed record Score(string Kind, string Method, int Cells, int CellsRight, int Tables, int TablesRight, bool VerdictRight, bool FalseFailure, int Pages, double Seconds);
+}
