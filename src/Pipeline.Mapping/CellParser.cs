@@ -13,8 +13,6 @@ namespace Pipeline.Mapping;
 /// </summary>
 public static partial class CellParser
 {
-    private static readonly string[] BlankMarks = ["/", "-", "—", "－", "--", "——", "无", "\\", "／"];
-
     public static CellValue Parse(string address, string text, LayoutOrigin origin, ValueKind kind)
     {
         var folded = ChineseText.Fold(text);
@@ -39,7 +37,7 @@ public static partial class CellParser
     /// row's value, not a label that would end the row and lose its other cells.
     /// </summary>
     public static bool LooksLikeValue(string folded) =>
-        BlankMarks.Contains(folded) || Plain().IsMatch(folded) || Signed().IsMatch(folded) || MoneyUnit().IsMatch(folded) || CountWithUnit().IsMatch(folded);
+        CellValue.IsBlankMark(folded) || Plain().IsMatch(folded) || Signed().IsMatch(folded) || MoneyUnit().IsMatch(folded) || CountWithUnit().IsMatch(folded);
 
     private static decimal? ParsePlain(string folded)
     {

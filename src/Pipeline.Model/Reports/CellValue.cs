@@ -1,4 +1,5 @@
 using Pipeline.Model.Layout;
+using Pipeline.Model.Text;
 
 namespace Pipeline.Model.Reports;
 
@@ -8,10 +9,13 @@ namespace Pipeline.Model.Reports;
 /// </summary>
 public sealed record CellValue(string Address, string RawText, decimal? Number, LayoutOrigin Origin, string? Unit = null)
 {
-    private static readonly string[] BlankMarks = ["", "/", "-", "—", "－", "－－", "--", "——", "无", "／", "\\"];
+    /// <summary>Folded forms (full-width "／" and "－" fold to "/" and "-").</summary>
+    private static readonly string[] BlankMarks = ["", "/", "-", "—", "--", "——", "无", "\\"];
 
     /// <summary>Blank, "/", "-" or "无": not an honest zero.</summary>
-    public bool IsBlank => BlankMarks.Contains(RawText.Trim());
+    public bool IsBlank => IsBlankMark(RawText);
+
+    public static bool IsBlankMark(string text) => BlankMarks.Contains(ChineseText.Fold(text));
 
     public double Confidence => Origin.Confidence;
 }
