@@ -1,11 +1,11 @@
 namespace Pipeline.Imaging;
 
 /// <summary>
-/// Turns rulings into tables. Rulings that do not meet at least two rulings of the other
-/// direction are dropped (text strokes, underlines), repeatedly, since one drop can strand
-/// another. The rest fall into tables by which rulings meet; each table's boundaries are its
-/// rulings' positions, and two neighbouring grid places whose shared boundary is not ruled form
-/// one merged cell.
+/// Turns rulings into tables. Pieces of one broken line are joined; lines that do not meet at
+/// least two rulings of the other direction are dropped (text strokes, underlines), repeatedly,
+/// since one drop can strand another. The rest fall into tables by which rulings meet; each
+/// table's boundaries are its rulings' positions, and two neighbouring grid places whose shared
+/// boundary is not ruled form one merged cell. Places outside a ragged outline are no cells.
 /// </summary>
 /// <param name="Tolerance">
 /// How far, in pixels, a line may stop short of the line it meets, and how close two rulings must
@@ -30,8 +30,15 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
         return new GridBuilder(Math.Max(3, side / 250), side / 12, side / 60);
     }
 
-    /// <summary>The tables on the page, top to bottom.</summary>
-    public IReadOnlyList<TableGrid> Build(PageRulings rulings)
+    /// <summary>Pixel share of a boundary segment's band that must hold ink for the segment to count as ruled on the page itself.</summary>
+    private const double InkedShare = 0.8;
+
+    /// <summary>
+    /// The tables on the page, top to bottom. With the page's <paramref name="ink"/>, a boundary
+    /// segment also counts as ruled when the page shows it, even where the line is too broken
+    /// for its pieces to pass as rulings (a narrow cell of a worn scan).
+    /// </summary>
+    public IReadOnlyList<TableGrid> Build(PageRulings rulings, BinaryImage? ink = null)
     {
         ArgumentNullException.ThrowIfNull(rulings);
         var (horizontal, vertical) = Connected(Joined(rulings.Horizontal), Joined(rulings.Vertical));
@@ -39,7 +46,7 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
         var tables = new List<TableGrid>();
         foreach (var (h, v) in Components(horizontal, vertical))
         {
-            if (h.Count >= 2 && v.Count >= 2 && Table(h, v) is { } table &&
+            if (h.Count >= 2 && v.Count >= 2 && Table(h, v, ink) is { } table &&
                 table.Bounds.Width >= MinTableWidth && TallestRow(table) >= MinRowHeight)
             {
                 tables.Add(table);
@@ -47,7 +54,7 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
         }
 
         // Ruled shapes inside a table's cells are characters or drawings, not tables of their own.
-        tables.RemoveAll(inner => tables.Any(outer => outer != inner && outer.Bounds.Inflate(Tolerance).Contains(inner.Bounds)));
+        tables.RemoveAll(inner => tables.Any(outer => !ReferenceEquals(outer, inner) && outer.Bounds.Inflate(Tolerance).Contains(inner.Bounds)));
 
         tables.Sort((a, b) => a.Bounds.Y != b.Bounds.Y ? a.Bounds.Y.CompareTo(b.Bounds.Y) : a.Bounds.X.CompareTo(b.Bounds.X));
         return tables;
@@ -62,15 +69,15 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
 
     /// <summary>
     /// Pieces of one line, broken by more than the detector bridges (a worn scan, a seal's edge),
-    /// joined again: collinear within the tolerance and apart by at most twice it. A merged
-    /// cell's missing segment is a whole cell long, far more.
+    /// joined again: collinear within the tolerance and apart by at most four times it (3–4 mm).
+    /// A merged cell's missing segment is a whole cell long, far more.
     /// </summary>
     private List<Ruling> Joined(IEnumerable<Ruling> rulings)
     {
         var joined = new List<Ruling>();
         foreach (var ruling in rulings.OrderBy(r => r.Start))
         {
-            var i = joined.FindIndex(j => Math.Abs(j.Position - ruling.Position) <= Tolerance && ruling.Start <= j.End + (2 * Tolerance));
+            var i = joined.FindIndex(j => Math.Abs(j.Position - ruling.Position) <= Tolerance && ruling.Start <= j.End + (4 * Tolerance));
             if (i < 0)
             {
                 joined.Add(ruling);
@@ -184,7 +191,7 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
         return [.. groups.Values];
     }
 
-    private TableGrid? Table(List<Ruling> horizontal, List<Ruling> vertical)
+    private TableGrid? Table(List<Ruling> horizontal, List<Ruling> vertical, BinaryImage? ink)
     {
         var rows = Boundaries(horizontal);
         var columns = Boundaries(vertical);
@@ -197,28 +204,31 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
         // Grid places are joined through every boundary segment that is not ruled; the extra set
         // stands for the outside, so places beyond a ragged edge of the table drop out.
         var outside = rowCount * columnCount;
+        var reach = 2 * Tolerance;
         var sets = new DisjointSets(outside + 1);
         int Place(int row, int column) => (row * columnCount) + column;
+        bool RuledAcross(int row, int column) =>
+            rows[row].Ruled(columns[column].Position, columns[column + 1].Position, reach) ||
+            (ink is not null && Inked(ink, Orientation.Horizontal, rows[row], columns[column], columns[column + 1]));
+        bool RuledDown(int column, int row) =>
+            columns[column].Ruled(rows[row].Position, rows[row + 1].Position, reach) ||
+            (ink is not null && Inked(ink, Orientation.Vertical, columns[column], rows[row], rows[row + 1]));
+
         for (var r = 0; r < rowCount; r++)
         {
             for (var c = 0; c < columnCount; c++)
             {
-                if (!rows[r + 1].Ruled(columns[c].Position, columns[c + 1].Position))
+                if (!RuledAcross(r + 1, c))
                 {
                     sets.Union(Place(r, c), r + 1 < rowCount ? Place(r + 1, c) : outside);
                 }
 
-                if (!columns[c + 1].Ruled(rows[r].Position, rows[r + 1].Position))
+                if (!RuledDown(c + 1, r))
                 {
                     sets.Union(Place(r, c), c + 1 < columnCount ? Place(r, c + 1) : outside);
                 }
 
-                if (r == 0 && !rows[0].Ruled(columns[c].Position, columns[c + 1].Position))
-                {
-                    sets.Union(Place(r, c), outside);
-                }
-
-                if (c == 0 && !columns[0].Ruled(rows[r].Position, rows[r + 1].Position))
+                if ((r == 0 && !RuledAcross(0, c)) || (c == 0 && !RuledDown(0, r)))
                 {
                     sets.Union(Place(r, c), outside);
                 }
@@ -256,6 +266,46 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
         }
 
         return cells.Count == 0 ? null : new TableGrid(columns.ConvertAll(b => b.Position), rows.ConvertAll(b => b.Position), cells);
+    }
+
+    /// <summary>
+    /// Whether the page shows a line along <paramref name="boundary"/> between two crossing
+    /// boundaries: ink in its band (a pixel wider each side) at most places along it, with no
+    /// gap longer than twice the tolerance. Text in a merged cell, crossing where a boundary
+    /// would be, leaves wider gaps between and inside its characters.
+    /// </summary>
+    private bool Inked(BinaryImage ink, Orientation orientation, Boundary boundary, Boundary from, Boundary to)
+    {
+        int start = from.Far, end = to.Near;
+        int near = Math.Max(0, boundary.Near - 1), far = Math.Min(orientation == Orientation.Horizontal ? ink.Height : ink.Width, boundary.Far + 1);
+        end = Math.Min(end, orientation == Orientation.Horizontal ? ink.Width : ink.Height);
+        start = Math.Max(0, start);
+        if (end - start < 2 || far <= near)
+        {
+            return false;
+        }
+
+        int inked = 0, gap = 0, widest = 0;
+        for (var along = start; along < end; along++)
+        {
+            var any = false;
+            for (var across = near; across < far && !any; across++)
+            {
+                any = orientation == Orientation.Horizontal ? ink.Ink[(across * ink.Width) + along] : ink.Ink[(along * ink.Width) + across];
+            }
+
+            if (any)
+            {
+                inked++;
+                gap = 0;
+            }
+            else
+            {
+                widest = Math.Max(widest, ++gap);
+            }
+        }
+
+        return inked >= InkedShare * (end - start) && widest <= 2 * Tolerance;
     }
 
     /// <summary>
@@ -361,24 +411,30 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
         /// <summary>One past the last row (or column) of ink of any of the boundary's rulings.</summary>
         public int Far { get; }
 
-        /// <summary>Whether rulings cover enough of the stretch between two crossing boundaries.</summary>
-        public bool Ruled(int from, int to)
+        /// <summary>
+        /// Whether rulings cover enough of the stretch between two crossing boundaries, and reach
+        /// to within <paramref name="reach"/> of both of its ends. A stroke of text in a merged
+        /// cell, lined up with a boundary elsewhere in the table, does not run from one ruling to
+        /// the next.
+        /// </summary>
+        public bool Ruled(int from, int to, int reach)
         {
             var spans = _rulings
                 .Select(r => (Start: Math.Max(from, r.Start), End: Math.Min(to, r.End)))
                 .Where(s => s.End > s.Start)
                 .OrderBy(s => s.Start);
-            int covered = 0, reach = from;
+            int covered = 0, first = int.MaxValue, last = from;
             foreach (var (start, end) in spans)
             {
-                if (end > reach)
+                first = Math.Min(first, start);
+                if (end > last)
                 {
-                    covered += end - Math.Max(start, reach);
-                    reach = end;
+                    covered += end - Math.Max(start, last);
+                    last = end;
                 }
             }
 
-            return covered >= RuledShare * (to - from);
+            return covered >= RuledShare * (to - from) && first <= from + reach && last >= to - reach;
         }
     }
 }

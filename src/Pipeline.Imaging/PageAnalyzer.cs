@@ -4,9 +4,9 @@ namespace Pipeline.Imaging;
 /// The steps for one scanned page, in order: seal out (colour pages), estimate the skew on a
 /// half-size binarized copy, straighten, binarize, find rulings, build table grids.
 /// </summary>
-/// <param name="Rulings">Ruling detection settings; null scales them to each page.</param>
-/// <param name="Grid">Grid settings; null scales them to each page.</param>
-public sealed record PageAnalyzer(SealFilter Seal, Binarizer Binarizer, SkewEstimator Skew, RulingDetector? Rulings = null, GridBuilder? Grid = null)
+/// <param name="RulingDetector">Ruling detection settings; null scales them to each page.</param>
+/// <param name="GridBuilder">Grid settings; null scales them to each page.</param>
+public sealed record PageAnalyzer(SealFilter SealFilter, Binarizer Binarizer, SkewEstimator SkewEstimator, RulingDetector? RulingDetector = null, GridBuilder? GridBuilder = null)
 {
     /// <summary>Below this (degrees) a skew moves a line by under a pixel across an A4 page at 300 dpi; turning would only blur.</summary>
     private const double SmallestCorrection = 0.02;
@@ -16,25 +16,25 @@ public sealed record PageAnalyzer(SealFilter Seal, Binarizer Binarizer, SkewEsti
     public PageAnalysis Analyze(RgbImage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return Analyze(Seal.Apply(page));
+        return Analyze(SealFilter.Apply(page));
     }
 
     public PageAnalysis Analyze(GrayImage page)
     {
         ArgumentNullException.ThrowIfNull(page);
+
         // Half size keeps the skew within a few hundredths of a degree at a quarter of the cost;
         // small pages are measured as they are.
         var measured = page.Width >= 1200 && page.Height >= 1200 ? page.Shrink(2) : page;
-        var skew = Skew.Estimate(Binarizer.Apply(measured));
+        var skew = SkewEstimator.Estimate(Binarizer.Apply(measured));
         if (Math.Abs(skew) >= SmallestCorrection)
         {
             page = Rotation.Rotate(page, -skew);
         }
 
         var ink = Binarizer.Apply(page);
-
-        var rulings = (Rulings ?? RulingDetector.ForPage(ink)).Detect(ink);
-        var tables = (Grid ?? GridBuilder.ForPage(ink.Width, ink.Height)).Build(rulings);
+        var rulings = (RulingDetector ?? Imaging.RulingDetector.ForPage(ink)).Detect(ink);
+        var tables = (GridBuilder ?? Imaging.GridBuilder.ForPage(ink.Width, ink.Height)).Build(rulings, ink);
         return new PageAnalysis(page, ink, skew, rulings, tables);
     }
 }

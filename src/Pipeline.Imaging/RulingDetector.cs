@@ -128,14 +128,14 @@ public sealed record RulingDetector(int MinHorizontalLength, int MinVerticalLeng
         {
             // Halves round down, so that a band of even height has Near (centre − (thickness − 1) / 2) at its first row.
             var position = (int)Math.Ceiling((band.WeightedRows / band.Ink) - 0.5);
-            var spread = Math.Max(position - band.FirstRow, band.LastRow - position);
             var thickness = band.LastRow - band.FirstRow + 1;
+            var near = position - ((thickness - 1) / 2);
 
             // Ink leaning to one side (text touching the line) widens the band about the centre,
             // so that Near and Far still cover it.
-            if (position - ((thickness - 1) / 2) > band.FirstRow || position - ((thickness - 1) / 2) + thickness <= band.LastRow)
+            if (near > band.FirstRow || near + thickness <= band.LastRow)
             {
-                thickness = (2 * spread) + 1;
+                thickness = (2 * Math.Max(position - band.FirstRow, band.LastRow - position)) + 1;
             }
 
             lines.Add(new Ruling(orientation, position, band.Start, band.End, thickness));

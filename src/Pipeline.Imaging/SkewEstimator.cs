@@ -40,32 +40,61 @@ public sealed record SkewEstimator(double MaxAngle = 3, double Step = 0.05)
 
         var coarse = fine.Combine(CoarseStrips, CoarseRows);
         var coarseStep = Math.Max(0.2, Step);
-        var best = Search(coarse, -MaxAngle, MaxAngle, coarseStep).Angle;
+        var best = Search(coarse, -MaxAngle, MaxAngle, coarseStep, []);
 
-        var (angle, scores) = Search(fine, Math.Max(-MaxAngle, best - (1.5 * coarseStep)), Math.Min(MaxAngle, best + (1.5 * coarseStep)), Step);
+        // The coarse pass can be off by more than its step (its rows are four pixels, and it
+        // leans towards 0); when the fine peak sits on the edge of its window, look further.
+        var (from, to) = (Math.Max(-MaxAngle, best - (1.5 * coarseStep)), Math.Min(MaxAngle, best + (1.5 * coarseStep)));
+        var scores = new Dictionary<double, double>();
+        var angle = Search(fine, from, to, Step, scores);
+        while (true)
+        {
+            if (angle >= to - (Step / 2) && to < MaxAngle)
+            {
+                var further = Math.Min(MaxAngle, to + (3 * coarseStep));
+                angle = Search(fine, to, further, Step, scores);
+                to = further;
+            }
+            else if (angle <= from + (Step / 2) && from > -MaxAngle)
+            {
+                var further = Math.Max(-MaxAngle, from - (3 * coarseStep));
+                angle = Search(fine, further, from, Step, scores);
+                from = further;
+            }
+            else
+            {
+                break;
+            }
+        }
+
         return Math.Clamp(Refine(angle, scores, Step), -MaxAngle, MaxAngle);
     }
 
-    private static (double Angle, Dictionary<double, double> Scores) Search(StripCounts counts, double from, double to, double step)
+    /// <summary>The best angle from <paramref name="from"/> to <paramref name="to"/>, including those scored before; every score is added to <paramref name="scores"/>.</summary>
+    private static double Search(StripCounts counts, double from, double to, double step, Dictionary<double, double> scores)
     {
-        var scores = new Dictionary<double, double>();
         var steps = (int)Math.Round((to - from) / step);
-        double bestAngle = 0, bestScore = double.MinValue;
         var profile = new float[counts.Rows + (2 * counts.Padding(Math.Max(Math.Abs(from), Math.Abs(to))))];
         for (var i = 0; i <= steps; i++)
         {
             var angle = Math.Round(from + (i * step), 6);
-            var score = counts.Score(Math.Tan(Radians(angle)), profile);
-            scores[angle] = score;
+            if (!scores.ContainsKey(angle))
+            {
+                scores[angle] = counts.Score(Math.Tan(Radians(angle)), profile);
+            }
+        }
 
-            // Ties go to the smaller angle, so a page with nothing slanted reads as straight.
+        // Ties go to the smaller angle, so a page with nothing slanted reads as straight.
+        double bestAngle = 0, bestScore = double.MinValue;
+        foreach (var (angle, score) in scores)
+        {
             if (score > bestScore || (score == bestScore && Math.Abs(angle) < Math.Abs(bestAngle)))
             {
                 (bestAngle, bestScore) = (angle, score);
             }
         }
 
-        return (bestAngle, scores);
+        return bestAngle;
     }
 
     /// <summary>The vertex of the parabola through the best score and its two neighbours.</summary>
@@ -97,8 +126,9 @@ public sealed record SkewEstimator(double MaxAngle = 3, double Step = 0.05)
         /// <summary>Horizontal offset of each strip's centre from the page centre, in row units.</summary>
         private readonly double[] _centres;
 
-        private StripCounts(int strips, int rows, int[] counts, double[] centres, long ink)
+        private StripCounts(int strips, int rows, int[] counts, double[] centres, long ink, bool dithered)
         {
+            Dithered = dithered;
             Strips = strips;
             Rows = rows;
             _counts = counts;
@@ -111,6 +141,14 @@ public sealed record SkewEstimator(double MaxAngle = 3, double Step = 0.05)
         public int Rows { get; }
 
         public long Ink { get; }
+
+        /// <summary>
+        /// Whether each strip is offset by a fixed random fraction of a row. Without it the angle
+        /// 0, where all shifts are whole rows, is blurred least by the interpolation and favoured:
+        /// 0.08° reads as 0.02°. The coarse pass does without, as its rows are four pixels and an
+        /// offset of up to a row would blur away the peak.
+        /// </summary>
+        public bool Dithered { get; }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static StripCounts Take(BinaryImage image, int stripWidth)
@@ -152,7 +190,7 @@ public sealed record SkewEstimator(double MaxAngle = 3, double Step = 0.05)
                 centres[s] = ((left + right - 1) / 2.0) - ((width - 1) / 2.0);
             }
 
-            return new StripCounts(strips, height, counts, centres, ink);
+            return new StripCounts(strips, height, counts, centres, ink, dithered: true);
         }
 
         /// <summary>Groups of strips and rows added together, for the coarse pass.</summary>
@@ -181,11 +219,22 @@ public sealed record SkewEstimator(double MaxAngle = 3, double Step = 0.05)
                 centres[s] = centres[s] / members[s] / rowGroup;
             }
 
-            return new StripCounts(strips, rows, counts, centres, Ink);
+            return new StripCounts(strips, rows, counts, centres, Ink, dithered: false);
         }
 
-        /// <summary>A fixed offset in [0, 1) per strip, evenly spread (golden-ratio sequence).</summary>
-        private static double Dither(int strip) => (strip * 0.6180339887498949) % 1;
+        /// <summary>
+        /// A fixed offset in [0, 1) per strip, from an integer hash. It must not grow linearly with
+        /// the strip (as a golden-ratio sequence does): the slant of some angle would cancel it,
+        /// and that angle would be blurred least.
+        /// </summary>
+        private static double Dither(int strip)
+        {
+            var hash = (uint)strip * 2654435761u;
+            hash ^= hash >> 15;
+            hash *= 2246822519u;
+            hash ^= hash >> 13;
+            return (hash >> 8) / (double)(1 << 24);
+        }
 
         public int Padding(double maxAngle)
         {
@@ -202,9 +251,7 @@ public sealed record SkewEstimator(double MaxAngle = 3, double Step = 0.05)
             for (var s = 0; s < Strips; s++)
             {
                 // A line turned counter-clockwise rises to the right: y + (x − centre)·tan is constant on it.
-                // The dither gives every strip the same subpixel blur at every angle; without it
-                // the angle 0, where all shifts are whole, would be blurred least and favoured.
-                var shift = (_centres[s] * tangent) + Dither(s);
+                var shift = (_centres[s] * tangent) + (Dithered ? Dither(s) : 0);
                 var whole = (int)Math.Floor(shift);
                 var fraction = (float)(shift - whole);
                 var source = _counts.AsSpan(s * Rows, Rows);

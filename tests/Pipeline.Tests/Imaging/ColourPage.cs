@@ -2,7 +2,7 @@ using Pipeline.Imaging;
 
 namespace Pipeline.Tests.Imaging;
 
-/// <summary>Colour versions of synthetic pages: grey drawn to RGB, turned channel by channel, and grained.</summary>
+/// <summary>Colour versions of synthetic pages: grey drawn to RGB, and grained.</summary>
 internal static class ColourPage
 {
     public static RgbImage From(GrayImage gray)
@@ -16,44 +16,19 @@ internal static class ColourPage
         return new RgbImage(gray.Width, gray.Height, rgb);
     }
 
-    public static RgbImage Rotate(RgbImage image, double degrees)
-    {
-        var channels = new GrayImage[3];
-        for (var c = 0; c < 3; c++)
-        {
-            var plane = new byte[image.Width * image.Height];
-            for (var i = 0; i < plane.Length; i++)
-            {
-                plane[i] = image.Pixels[(3 * i) + c];
-            }
-
-            channels[c] = Rotation.Rotate(new GrayImage(image.Width, image.Height, plane), degrees);
-        }
-
-        var result = new byte[image.Pixels.Length];
-        for (var i = 0; i < image.Width * image.Height; i++)
-        {
-            for (var c = 0; c < 3; c++)
-            {
-                result[(3 * i) + c] = channels[c].Pixels[i];
-            }
-        }
-
-        return new RgbImage(image.Width, image.Height, result);
-    }
-
     public static void AddNoise(RgbImage image, int amplitude, int seed)
     {
+        // Grain is mostly brightness, so it is shared by the channels; a little is not.
         var random = new Random(seed);
         var pixels = image.Pixels;
+        var noise = new byte[pixels.Length];
+        random.NextBytes(noise);
         for (var i = 0; i < pixels.Length; i += 3)
         {
-            // Grain is mostly brightness, so it is shared by the channels.
-            var grain = random.Next(-amplitude, amplitude + 1);
-            for (var c = 0; c < 3; c++)
-            {
-                pixels[i + c] = (byte)Math.Clamp(pixels[i + c] + grain + random.Next(-3, 4), 0, 255);
-            }
+            var grain = (noise[i] % ((2 * amplitude) + 1)) - amplitude;
+            pixels[i] = (byte)Math.Clamp(pixels[i] + grain, 0, 255);
+            pixels[i + 1] = (byte)Math.Clamp(pixels[i + 1] + grain + (noise[i + 1] % 7) - 3, 0, 255);
+            pixels[i + 2] = (byte)Math.Clamp(pixels[i + 2] + grain + (noise[i + 2] % 7) - 3, 0, 255);
         }
     }
 }

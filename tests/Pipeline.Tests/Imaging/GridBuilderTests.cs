@@ -103,6 +103,48 @@ public sealed class GridBuilderTests
     }
 
     [Fact]
+    public void LineBrokenIntoPiecesTooShortForRulingsIsReadFromThePage()
+    {
+        // Narrow number columns, 60 pixels at about 150 dpi; across one column, each row line is
+        // broken twice, by a little more than the detector bridges, leaving a piece in the middle
+        // shorter than a ruling must be.
+        var page = GrayImage.Blank(1240, 1754);
+        var sketch = TableSketch.Even(100, 100, 60, 40, 8, 5, 2, (0, 0, 1, 8));
+        sketch.Draw(page);
+        for (var r = 1; r < 5; r++)
+        {
+            page.Fill(new Rect(292, 100 + (r * 40) - 1, 5, 4), 255);
+            page.Fill(new Rect(318, 100 + (r * 40) - 1, 5, 4), 255);
+        }
+
+        var ink = Binarizer.Default.Apply(page);
+        var rulings = RulingDetector.ForPage(ink).Detect(ink);
+        var builder = GridBuilder.ForPage(ink.Width, ink.Height);
+
+        var table = Assert.Single(builder.Build(rulings, ink));
+        Assert.Equal(sketch.ExpectedCells(), table.Cells.Select(c => (c.Row, c.Column, c.RowSpan, c.ColumnSpan)));
+
+        // From the rulings alone the column's cells run together.
+        Assert.NotEqual(1, Assert.Single(builder.Build(rulings)).CellAt(2, 3)!.RowSpan);
+    }
+
+    [Fact]
+    public void TextInAMergedCellLinedUpWithABoundaryDoesNotSplitIt()
+    {
+        // The header spans all four columns; under it, a stroke of its text stands exactly where
+        // the boundary between the second and third columns runs below, from the top ruling down.
+        var page = GrayImage.Blank(1240, 1754);
+        var sketch = TableSketch.Even(100, 100, 150, 60, 4, 3, 2, (0, 0, 1, 4));
+        sketch.Draw(page);
+        page.Fill(new Rect(400, 103, 3, 40), 0);
+        page.Fill(new Rect(380, 120, 60, 3), 0);
+
+        var table = Assert.Single(Build(Binarizer.Default.Apply(page)));
+
+        Assert.Equal(sketch.ExpectedCells(), table.Cells.Select(c => (c.Row, c.Column, c.RowSpan, c.ColumnSpan)));
+    }
+
+    [Fact]
     public void PlacesOutsideARaggedOutlineAreNotCells()
     {
         // A 3 × 3 table whose bottom-right place was never ruled: its outline is an L.
@@ -180,13 +222,15 @@ public sealed class GridBuilderTests
     internal static TableSketch ReviewLitigationTable(int left, int top) =>
         TableSketch.Even(left, top, 70, 50, 15, 4, 2, (0, 0, 2, 5), (0, 5, 1, 10), (1, 5, 1, 5), (1, 10, 1, 5));
 
+    /// <summary>From the rulings alone, without the page's pixels.</summary>
     private static IReadOnlyList<TableGrid> Tables(TableSketch sketch, int width, int height)
     {
         var page = GrayImage.Blank(width, height);
         sketch.Draw(page);
-        return Build(Binarizer.Default.Apply(page));
+        var ink = Binarizer.Default.Apply(page);
+        return GridBuilder.ForPage(width, height).Build(RulingDetector.ForPage(ink).Detect(ink));
     }
 
     private static IReadOnlyList<TableGrid> Build(BinaryImage ink) =>
-        GridBuilder.ForPage(ink.Width, ink.Height).Build(RulingDetector.ForPage(ink).Detect(ink));
+        GridBuilder.ForPage(ink.Width, ink.Height).Build(RulingDetector.ForPage(ink).Detect(ink), ink);
 }
