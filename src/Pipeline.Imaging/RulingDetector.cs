@@ -11,8 +11,9 @@ namespace Pipeline.Imaging;
 /// </summary>
 /// <remarks>
 /// Expects a deskewed page: a line that drifts by a row more often than every minimum length
-/// falls apart. Text strokes may pass as short verticals; <see cref="GridBuilder"/> keeps only
-/// rulings that meet others at both ends.
+/// falls apart. Text strokes may pass as short verticals, and strokes of neighbouring characters
+/// as short horizontals; <see cref="GridBuilder"/> keeps only lines that meet two of the other
+/// direction.
 /// </remarks>
 /// <param name="MinHorizontalLength">Shortest horizontal ruling, in pixels.</param>
 /// <param name="MinVerticalLength">Shortest vertical ruling, in pixels; a table row can be short.</param>

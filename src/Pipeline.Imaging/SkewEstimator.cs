@@ -4,15 +4,16 @@ namespace Pipeline.Imaging;
 
 /// <summary>
 /// The small skew of a scanned page, from its horizontal rulings and text lines: the angle at
-/// which the row profile of the ink, taken along slanted lines, is most peaked (largest sum of
-/// squares). The answer is the angle by which the content is turned counter-clockwise as seen on
+/// which the row profile of the ink, taken along slanted lines, is sharpest (Postl's criterion,
+/// the sum of squared differences between neighbouring rows). The answer is the angle by which the content is turned counter-clockwise as seen on
 /// screen, in degrees; <c>Rotation.Rotate(page, -skew)</c> straightens it.
 /// </summary>
 /// <remarks>
 /// The page is cut into narrow vertical strips whose row counts are taken once; a slanted
 /// profile is then the strips' counts added with a shift each, so each angle costs strips × rows
 /// rather than a pass over every pixel. A coarse pass (rows in fours, 0.2° steps) finds the peak,
-/// a fine pass at full resolution places it, and a parabola through the best three refines it.
+/// a fine pass at full resolution (0.05° steps) places it, and a parabola through the best
+/// three refines it.
 /// </remarks>
 /// <param name="MaxAngle">Largest skew looked for, in degrees either way.</param>
 /// <param name="Step">Resolution of the fine pass, in degrees.</param>
