@@ -49,6 +49,16 @@ public sealed class PdfSession : IDisposable
 
     public RgbImage RenderColor(int page, int dpi) => Pnm.ReadRgb(Render(page, dpi, gray: false), PixelLimits);
 
+    /// <summary>Stops work in process (OCR of many cells) once the document's time is spent, as tool calls are stopped.</summary>
+    public void ThrowIfOutOfTime()
+    {
+        _cancellation.ThrowIfCancellationRequested();
+        if (_clock.Elapsed > _limits.DocumentTimeout)
+        {
+            throw new UnreadableException(TimeoutReason);
+        }
+    }
+
     public void Dispose() => _workspace.Dispose();
 
     private static PixelLimits PixelLimits => PixelLimits.Default;

@@ -26,22 +26,22 @@ public sealed partial class ScannedPageReader(EnginePool pool) : IScannedPageRea
         var blocks = new List<LayoutBlock>();
         for (var page = 1; page <= pages; page++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            session.ThrowIfOutOfTime();
             var analysis = PageAnalyzer.Default.Analyze(session.RenderColor(page, Dpi));
-            blocks.AddRange(ReadPage(page, analysis, cancellationToken));
+            blocks.AddRange(ReadPage(page, analysis, session));
         }
 
         return blocks;
     }
 
-    private List<LayoutBlock> ReadPage(int page, PageAnalysis analysis, CancellationToken cancellationToken)
+    private List<LayoutBlock> ReadPage(int page, PageAnalysis analysis, PdfSession session)
     {
         var blocks = new List<LayoutBlock>();
         var top = 0;
         foreach (var grid in analysis.Tables.OrderBy(t => t.Bounds.Y))
         {
             blocks.AddRange(ReadText(page, analysis.Page, Rect.FromEdges(0, top, analysis.Page.Width, grid.Bounds.Y)));
-            blocks.Add(ReadTable(page, analysis.Page, grid, cancellationToken));
+            blocks.Add(ReadTable(page, analysis.Page, grid, session));
             top = Math.Max(top, grid.Bounds.Bottom);
         }
 
@@ -49,7 +49,7 @@ public sealed partial class ScannedPageReader(EnginePool pool) : IScannedPageRea
         return blocks;
     }
 
-    private LayoutTable ReadTable(int page, GrayImage image, TableGrid grid, CancellationToken cancellationToken)
+    private LayoutTable ReadTable(int page, GrayImage image, TableGrid grid, PdfSession session)
     {
         var rows = new List<LayoutRow>();
         foreach (var row in grid.Rows)
@@ -57,7 +57,7 @@ public sealed partial class ScannedPageReader(EnginePool pool) : IScannedPageRea
             var cells = new List<LayoutCell>();
             foreach (var cell in row)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                session.ThrowIfOutOfTime();
                 var crop = image.Crop(cell.Box);
                 var read = ReadCell(crop, cell.Box.Width < grid.Bounds.Width * NumericShare);
                 cells.Add(new LayoutCell(read.Text, new LayoutOrigin(Page: page, Box: Points(cell.Box), Confidence: read.Confidence), cell.RowSpan, cell.ColumnSpan));

@@ -7,6 +7,8 @@ using Pipeline.Reading.Pdf;
 namespace Pipeline.Tests.Pdf;
 
 /// <summary>Every broken or hostile PDF ends as "unreadable" with a Chinese reason, in bounded time, leaving no temporary files.</summary>
+// PDF tests share the temporary folder check, so they do not run beside each other.
+[Collection("pdf")]
 public sealed class PdfFaultTests
 {
     private readonly ReportChecker _checker = ReaderSet.CreateChecker();

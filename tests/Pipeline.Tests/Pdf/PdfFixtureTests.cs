@@ -2,6 +2,8 @@ using System.Text.Json;
 using Pipeline.Checking;
 using Pipeline.Model.Results;
 using Pipeline.Ocr;
+using Pipeline.Reading;
+using Pipeline.Reading.Pdf;
 
 namespace Pipeline.Tests.Pdf;
 
@@ -10,11 +12,19 @@ namespace Pipeline.Tests.Pdf;
 /// compared cell by cell with their truth: a text-layer PDF must be read exactly; a scan may
 /// doubt a value, but a report whose truth passes must never come out failed.
 /// </summary>
+// PDF tests share the temporary folder check, so they do not run beside each other.
+[Collection("pdf")]
 public sealed class PdfFixtureTests : IClassFixture<PdfFixtureTests.Ocr>
 {
     private readonly ReportChecker _checker;
 
-    public PdfFixtureTests(Ocr ocr) => _checker = ReaderSet.CreateChecker(ocr: ocr.Pool);
+    private readonly EnginePool _pool;
+
+    public PdfFixtureTests(Ocr ocr)
+    {
+        _pool = ocr.Pool;
+        _checker = ReaderSet.CreateChecker(ocr: ocr.Pool);
+    }
 
     private static string Fixtures => Path.Combine(TestFiles.RepositoryRoot, "tests", "fixtures", "pdf");
 
@@ -51,6 +61,19 @@ public sealed class PdfFixtureTests : IClassFixture<PdfFixtureTests.Ocr>
         Assert.NotEqual(Verdict.Failed, result.Verdict);
         Assert.Equal(Verdict.NeedsReview, result.Verdict);
         Assert.Contains(result.Findings, f => f.Rule == "EXT-CONFIDENCE");
+    }
+
+    [Fact]
+    public void OcrStopsAtTheDocumentTimeLimitAndSaysSo()
+    {
+        var reader = new PdfReader(new PdfLimits(Timeout: TimeSpan.FromSeconds(2)), new ScannedPageReader(_pool));
+        var bytes = File.ReadAllBytes(Path.Combine(Fixtures, "passing-2021-scan.pdf"));
+        var started = DateTime.UtcNow;
+
+        var error = Assert.Throws<UnreadableException>(() => reader.Read(new InputFile("slow.pdf", bytes)));
+
+        Assert.Contains("超过时限", error.Message, StringComparison.Ordinal);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30));
     }
 
     private (CheckResult Result, JsonElement Truth) Check(string file)
