@@ -38,12 +38,15 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
         var id = Convert.ToHexStringLower(hash.GetHashAndReset());
         return total > limits.MaxBytes
             ? ResultBuilder.Unreadable(id, name, null, TooLarge(total))
-            : Check(new InputFile(name, kept.ToArray()), cancellationToken);
+            : Check(id, new InputFile(name, kept.ToArray()), cancellationToken);
     }
 
-    public CheckResult Check(InputFile file, CancellationToken cancellationToken = default)
+    public CheckResult Check(InputFile file, CancellationToken cancellationToken = default) =>
+        Check(Convert.ToHexStringLower(SHA256.HashData(file.Content.Span)), file, cancellationToken);
+
+    /// <summary>The checks proper, for a file whose hash is already known (the stream path hashed it on the way in).</summary>
+    private CheckResult Check(string id, InputFile file, CancellationToken cancellationToken)
     {
-        var id = Convert.ToHexStringLower(SHA256.HashData(file.Content.Span));
         if (file.Content.Length == 0)
         {
             return ResultBuilder.Unreadable(id, file.Name, null, "文件是空的（0 字节），请检查上传的文件。");
