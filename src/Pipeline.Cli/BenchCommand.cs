@@ -104,32 +104,11 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
             null => "无法读取",
             _ => "DOCX/HTML/文本",
         };
-        int cells = 0, right = 0, tables = 0, tablesRight = 0;
-        foreach (var t in truth.GetProperty("tables").EnumerateObject())
-        {
-            var all = true;
-            foreach (var row in t.Value.EnumerateObject())
-            {
-                foreach (var cell in row.Value.EnumerateObject())
-                {
-                    cells++;
-                    var read = result.Tables.GetValueOrDefault(t.Name)?.GetValueOrDefault(row.Name);
-                    var ok = cell.Value.ValueKind == JsonValueKind.Number
-                        ? read is not null && read.TryGetValue(cell.Name, out var v) && v == cell.Value.GetDecimal()
-                        : result.Cells.GetValueOrDefault($"{t.Name}.{row.Name}.{cell.Name}")?.Text == cell.Value.GetString();
-                    right += ok ? 1 : 0;
-                    all &= ok;
-                }
-            }
-
-            tables++;
-            tablesRight += all ? 1 : 0;
-        }
-
+        var comparison = TruthComparison.Of(result, truth);
         var expected = truth.GetProperty("expectedVerdict").GetString();
         var verdict = JsonSerializer.Serialize(result.Verdict).Trim('"');
         var pages = result.Cells.Values.Select(c => c.Page ?? 1).DefaultIfEmpty(1).Max();
-        return new Score(kind, method, cells, right, tables, tablesRight, verdict == expected, expected == "passed" && result.Verdict == Verdict.Failed, pages, seconds);
+        return new Score(kind, method, comparison.Cells, comparison.CellsRight, comparison.Tables, comparison.TablesRight, verdict == expected, expected == "passed" && result.Verdict == Verdict.Failed, pages, seconds);
     }
 
     private sealed record Score(string Kind, string Method, int Cells, int CellsRight, int Tables, int TablesRight, bool VerdictRight, bool FalseFailure, int Pages, double Seconds);

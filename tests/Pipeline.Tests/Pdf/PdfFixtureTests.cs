@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Checking;
+using Pipeline.Cli;
 using Pipeline.Model.Results;
 using Pipeline.Ocr;
 using Pipeline.Reading;
@@ -84,26 +85,7 @@ public sealed class PdfFixtureTests : IClassFixture<PdfFixtureTests.Ocr>
         return (result, truth);
     }
 
-    private static List<string> WrongCells(CheckResult result, JsonElement truth)
-    {
-        var wrong = new List<string>();
-        foreach (var table in truth.GetProperty("tables").EnumerateObject())
-        {
-            foreach (var row in table.Value.EnumerateObject())
-            {
-                foreach (var cell in row.Value.EnumerateObject())
-                {
-                    var read = result.Tables.GetValueOrDefault(table.Name)?.GetValueOrDefault(row.Name)?.GetValueOrDefault(cell.Name);
-                    if (read != cell.Value.GetDecimal())
-                    {
-                        wrong.Add($"{table.Name}.{row.Name}.{cell.Name}: {read} ≠ {cell.Value}");
-                    }
-                }
-            }
-        }
-
-        return wrong;
-    }
+    private static IReadOnlyList<string> WrongCells(CheckResult result, JsonElement truth) => TruthComparison.Of(result, truth).WrongCells;
 
     /// <summary>One engine pool for the class: loading Tesseract's models is the slow part.</summary>
     public sealed class Ocr : IDisposable

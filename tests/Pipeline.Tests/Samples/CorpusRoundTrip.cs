@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Checking;
+using Pipeline.Cli;
 using Pipeline.Model.Results;
 
 namespace Pipeline.Tests.Samples;
@@ -42,27 +43,7 @@ public static class CorpusRoundTrip
             differences.Add($"rules [{string.Join(", ", firedRules)}], expected [{string.Join(", ", expectedRules)}]");
         }
 
-        foreach (var table in truth.RootElement.GetProperty("tables").EnumerateObject())
-        {
-            foreach (var row in table.Value.EnumerateObject())
-            {
-                foreach (var cell in row.Value.EnumerateObject())
-                {
-                    // A number must be read as that number; a deliberately malformed cell ("/", "0.5") as its text.
-                    var address = $"{table.Name}.{row.Name}.{cell.Name}";
-                    var present = result.Tables.TryGetValue(table.Name, out var rows) && rows.TryGetValue(row.Name, out var cells) && cells.ContainsKey(cell.Name);
-                    var matches = cell.Value.ValueKind == JsonValueKind.Number
-                        ? present && result.Tables[table.Name][row.Name][cell.Name] == cell.Value.GetDecimal()
-                        : result.Cells.TryGetValue(address, out var source) && source.Text == cell.Value.GetString();
-                    if (!matches)
-                    {
-                        var read = present ? result.Tables[table.Name][row.Name][cell.Name]?.ToString() ?? "null" : "nothing";
-                        differences.Add($"{address}: read {read} (\"{result.Cells.GetValueOrDefault(address)?.Text}\"), truth {cell.Value}");
-                    }
-                }
-            }
-        }
-
+        differences.AddRange(TruthComparison.Of(result, truth.RootElement).WrongCells);
         return differences;
     }
 }
