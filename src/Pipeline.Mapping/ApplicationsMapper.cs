@@ -12,6 +12,12 @@ public static class ApplicationsMapper
 {
     private const double Accept = 0.62;
 
+    /// <summary>
+    /// The row the template puts next is taken on weaker evidence when no row matches well: the order of the
+    /// rows is fixed, and a label garbled by a scan ("(以公开" for （一）予以公开) still resembles it.
+    /// </summary>
+    private const double AcceptNext = 0.45;
+
     private static readonly RowDefinition[] Candidates =
         [.. ApplicationsSchema.Rows2021, .. ApplicationsSchema.Rows2019.Where(r => r.Key == "otherHandling")];
 
@@ -93,7 +99,7 @@ public static class ApplicationsMapper
         return new MappedTable(table, gaps, labels);
     }
 
-    /// <summary>The best row for a label; near ties go to the row that comes next in the template.</summary>
+    /// <summary>The best row for a label; near ties, and labels too garbled for any row, go to the row that comes next in the template.</summary>
     private static (RowDefinition Row, int Index)? MatchRow(string folded, int lastIndex)
     {
         (RowDefinition Row, int Index)? best = null;
@@ -112,6 +118,12 @@ public static class ApplicationsMapper
             }
         }
 
-        return bestScore >= Accept ? best : null;
+        if (bestScore >= Accept)
+        {
+            return best;
+        }
+
+        var next = lastIndex + 1;
+        return next < Candidates.Length && LabelMatcher.Score(folded, Candidates[next].Labels) >= AcceptNext ? (Candidates[next], next) : null;
     }
 }

@@ -90,6 +90,51 @@ public sealed class CellRecognizer
             : read with { Confidence = Math.Min(read.Confidence, RejectedConfidence) };
     }
 
+    /// <summary>
+    /// The numeric cells of one table row, read together as one line (<see cref="NumberStrip"/>), each result as
+    /// <see cref="ReadNumber"/> would give it. A cell the line reading cannot settle is read on its own.
+    /// </summary>
+    public IReadOnlyList<OcrText> ReadNumbers(IReadOnlyList<GrayImage> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var results = new OcrText?[cells.Count];
+        var inked = new List<int>();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (InkCoverage.IsBlank(cells[i]))
+            {
+                results[i] = new OcrText("", BlankConfidence);
+            }
+            else
+            {
+                inked.Add(i);
+            }
+        }
+
+        var strip = NumberStrip.Compose([.. inked.Select(i => cells[i])], TargetLineHeight);
+        if (!strip.IsEmpty)
+        {
+            var read = strip.Assign(pool.Use(Options.Language, engine =>
+                engine.RecognizeParts(strip.Image, PageSegmentation.SingleLine, NumberWhitelist, Options.Dpi, OcrLevel.Symbol)));
+            var check = Options.CheckLanguage is { } checkLanguage && read.Any(r => r is not null && Unsure(r))
+                ? strip.Assign(pool.Use(checkLanguage, engine =>
+                    engine.RecognizeParts(strip.Image, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi, OcrLevel.Symbol)))
+                : null;
+            for (var k = 0; k < inked.Count; k++)
+            {
+                if (read[k] is { } text && NumberPattern.IsMatch(text.Text))
+                {
+                    var judged = Unsure(text) && check?[k] is { } second ? Judge(text, second) : text;
+                    results[inked[k]] = judged.Confidence >= SureConfidence || (Unsure(text) && check?[k]?.Text == text.Text)
+                        ? judged
+                        : Better(judged, ReadNumber(cells[inked[k]]));
+                }
+            }
+        }
+
+        return [.. results.Select((r, i) => r ?? ReadNumber(cells[i]))];
+    }
+
     /// <summary>A label cell, which may wrap over several lines; the lines are joined without Tesseract's spaces.</summary>
     public OcrText ReadLabel(GrayImage cell)
     {
@@ -127,8 +172,21 @@ public sealed class CellRecognizer
             return read;
         }
 
-        var check = pool.Use(Options.CheckLanguage, engine =>
-            engine.Recognize(prepared, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi));
+        return Judge(read, pool.Use(Options.CheckLanguage, engine =>
+            engine.Recognize(prepared, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi)));
+    }
+
+    /// <summary>
+    /// Of a doubtful line reading and the cell read on its own (where "17" that the line gave as "117" is read
+    /// right, but a lone "1" may be lost), the surer; neither text is changed.
+    /// </summary>
+    private static OcrText Better(OcrText inLine, OcrText alone) => alone.Confidence > inLine.Confidence ? alone : inLine;
+
+    private static bool Unsure(OcrText read) => read.Confidence < SureConfidence && NumberPattern.IsPlain(read.Text);
+
+    /// <summary>The first reading, made surer or doubtful by the check model's reading of the same cell.</summary>
+    private static OcrText Judge(OcrText read, OcrText check)
+    {
         if (check.Text == read.Text)
         {
             return read with { Confidence = Math.Max(read.Confidence, check.Confidence) };

@@ -67,6 +67,37 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Library)]
     public static partial nint TessBaseAPIAllWordConfidences(TesseractHandle handle);
 
+    /// <returns>0 on success.</returns>
+    [LibraryImport(Library)]
+    public static partial int TessBaseAPIRecognize(TesseractHandle handle, nint monitor);
+
+    /// <returns>An iterator over the last recognition to free with <see cref="TessResultIteratorDelete"/>, or null when nothing was found.</returns>
+    [LibraryImport(Library)]
+    public static partial nint TessBaseAPIGetIterator(TesseractHandle handle);
+
+    [LibraryImport(Library)]
+    public static partial void TessResultIteratorDelete(nint iterator);
+
+    /// <returns>Nonzero (C BOOL) while there is a next element at the level.</returns>
+    [LibraryImport(Library)]
+    public static partial int TessResultIteratorNext(nint iterator, int level);
+
+    /// <returns>UTF-8 text to free with <see cref="TessDeleteText"/>, or null.</returns>
+    [LibraryImport(Library)]
+    public static partial nint TessResultIteratorGetUTF8Text(nint iterator, int level);
+
+    /// <returns>0..100.</returns>
+    [LibraryImport(Library)]
+    public static partial float TessResultIteratorConfidence(nint iterator, int level);
+
+    /// <returns>The page iterator inside a result iterator, owned by it.</returns>
+    [LibraryImport(Library)]
+    public static partial nint TessResultIteratorGetPageIteratorConst(nint iterator);
+
+    /// <returns>Nonzero (C BOOL) when the element has a box.</returns>
+    [LibraryImport(Library)]
+    public static partial int TessPageIteratorBoundingBox(nint iterator, int level, int* left, int* top, int* right, int* bottom);
+
     /// <remarks>
     /// The script name points into the OSD model's character set, owned by the handle:
     /// Tesseract 4 and 5 no longer allocate it, despite capi.h's older comment, so it is not freed.

@@ -21,7 +21,7 @@ internal static class TextLineHeight
     /// <summary>The median height of the cell's lines of text, or 0 when there is none.</summary>
     public static int Measure(GrayImage image)
     {
-        var paper = PaperLevel(image);
+        var paper = PaperLevel.Of(image);
         var marginY = Math.Max(2, image.Height / 25);
         var marginX = Math.Max(2, image.Width / 25);
         var heights = new List<int>();
@@ -74,26 +74,5 @@ internal static class TextLineHeight
         }
 
         run = 0;
-    }
-
-    /// <summary>The level 90% of the pixels reach: the paper, on white or grey scans alike.</summary>
-    private static int PaperLevel(GrayImage image)
-    {
-        var histogram = new int[256];
-        foreach (var value in image.Pixels)
-        {
-            histogram[value]++;
-        }
-
-        for (int level = 0, seen = 0; level < 256; level++)
-        {
-            seen += histogram[level];
-            if (seen >= 0.9 * image.Pixels.Length)
-            {
-                return level;
-            }
-        }
-
-        return 255;
     }
 }

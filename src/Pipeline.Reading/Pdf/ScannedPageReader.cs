@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Pipeline.Imaging;
 using Pipeline.Model.Layout;
 using Pipeline.Model.Schema;
+using Pipeline.Model.Text;
 using Pipeline.Ocr;
 
 namespace Pipeline.Reading.Pdf;
@@ -18,6 +19,9 @@ public sealed partial class ScannedPageReader(EnginePool pool) : IScannedPageRea
 
     /// <summary>A cell this much narrower than its table is tried as a number first.</summary>
     private const double NumericShare = 0.25;
+
+    /// <summary>Below this confidence a narrow cell's number may be a misread header.</summary>
+    private const double LabelDoubt = 0.75;
 
     private readonly CellRecognizer _cells = new(pool);
 
@@ -54,12 +58,17 @@ public sealed partial class ScannedPageReader(EnginePool pool) : IScannedPageRea
         var rows = new List<LayoutRow>();
         foreach (var row in grid.Rows)
         {
+            session.ThrowIfOutOfTime();
+            // A value fills one grid place; a narrow cell spanning rows or columns is a heading (（三）不予公开).
+            var narrow = row.Where(c => c.Box.Width < grid.Bounds.Width * NumericShare && c.RowSpan == 1 && c.ColumnSpan == 1).ToList();
+            var numbers = _cells.ReadNumbers([.. narrow.Select(c => image.Crop(c.Box))]);
             var cells = new List<LayoutCell>();
             foreach (var cell in row)
             {
-                session.ThrowIfOutOfTime();
-                var crop = image.Crop(cell.Box);
-                var read = ReadCell(crop, cell.Box.Width < grid.Bounds.Width * NumericShare);
+                var index = narrow.IndexOf(cell);
+                var read = index >= 0 ? Settle(numbers[index], image.Crop(cell.Box))
+                    : cell.Box.Width < grid.Bounds.Width * NumericShare ? Settle(_cells.ReadNumber(image.Crop(cell.Box)), image.Crop(cell.Box))
+                    : _cells.ReadLabel(image.Crop(cell.Box));
                 cells.Add(new LayoutCell(read.Text, new LayoutOrigin(Page: page, Box: Points(cell.Box), Confidence: read.Confidence), cell.RowSpan, cell.ColumnSpan));
             }
 
@@ -70,21 +79,19 @@ public sealed partial class ScannedPageReader(EnginePool pool) : IScannedPageRea
     }
 
     /// <summary>
-    /// A narrow cell is read as a number first; if that pass finds no number (a header such as
-    /// 结果维持 in a narrow column), the cell is read again as Chinese text.
+    /// A narrow cell is read as a number first. One the digits reading is not sure of may be a header in a
+    /// narrow column (结果维持, 总计): it is read again as Chinese, and taken as a label when that reading
+    /// finds words of at least two characters. Otherwise the number stands, doubtful as it is.
     /// </summary>
-    private OcrText ReadCell(GrayImage crop, bool narrow)
+    private OcrText Settle(OcrText number, GrayImage crop)
     {
-        if (narrow)
+        if (number.Confidence >= LabelDoubt)
         {
-            var number = _cells.ReadNumber(crop);
-            if (number.Text.Length == 0 || number.Confidence > CellRecognizer.RejectedConfidence)
-            {
-                return number;
-            }
+            return number;
         }
 
-        return _cells.ReadLabel(crop);
+        var label = _cells.ReadLabel(crop);
+        return label.Text.Count(ChineseText.IsHan) >= 2 ? label : number;
     }
 
     /// <summary>Running text in one band of the page, joined into paragraphs.</summary>

@@ -1,0 +1,96 @@
+using Pipeline.Imaging;
+
+namespace Pipeline.Ocr;
+
+/// <summary>
+/// Where the text of a one-line cell lies: the band of ink rows, then within it the group of ink columns
+/// holding the most ink. Specks of scanner noise and slivers of ruling lines at the edges fall outside.
+/// </summary>
+internal static class InkBounds
+{
+    /// <summary>How much darker than the paper a pixel must be to count as ink.</summary>
+    private const int InkContrast = 64;
+
+    /// <summary>Rows and columns with fewer ink pixels are noise.</summary>
+    private const int MinInk = 2;
+
+    /// <summary>The box of the cell's text in its pixels, or null when there is no ink.</summary>
+    public static Rect? Find(GrayImage image)
+    {
+        var threshold = PaperLevel.Of(image) - InkContrast;
+        var marginX = Math.Max(2, image.Width / 25) + 1;
+        var marginY = Math.Max(2, image.Height / 25) + 1;
+        if (image.Width <= 2 * marginX || image.Height <= 2 * marginY)
+        {
+            return null;
+        }
+
+        var rows = new int[image.Height];
+        for (var y = marginY; y < image.Height - marginY; y++)
+        {
+            foreach (var value in image.Row(y)[marginX..^marginX])
+            {
+                rows[y] += value < threshold ? 1 : 0;
+            }
+        }
+
+        // The tallest run of ink rows, a gap of two rows (the waist of 二) not ending it.
+        if (Densest(rows, marginY, image.Height - marginY, maxGap: 2) is not { } band)
+        {
+            return null;
+        }
+
+        var columns = new int[image.Width];
+        for (var y = band.Start; y < band.End; y++)
+        {
+            var row = image.Row(y);
+            for (var x = marginX; x < image.Width - marginX; x++)
+            {
+                columns[x] += row[x] < threshold ? 1 : 0;
+            }
+        }
+
+        // Glyphs of one number stand closer than a line height; a speck further off is not part of it.
+        return Densest(columns, marginX, image.Width - marginX, maxGap: band.End - band.Start) is { } span
+            ? Rect.FromEdges(span.Start, band.Start, span.End, band.End)
+            : null;
+    }
+
+    /// <summary>Among the runs of entries with enough ink, joined across gaps up to <paramref name="maxGap"/>, the one with the most ink.</summary>
+    private static (int Start, int End)? Densest(int[] profile, int from, int to, int maxGap)
+    {
+        (int Start, int End)? best = null;
+        var bestInk = 0;
+        int start = -1, end = -1, ink = 0;
+        for (var i = from; i <= to; i++)
+        {
+            var inked = i < to && profile[i] >= MinInk;
+            if (inked && start >= 0 && i - end > maxGap)
+            {
+                Close();
+            }
+
+            if (inked)
+            {
+                start = start < 0 ? i : start;
+                end = i + 1;
+                ink += profile[i];
+            }
+        }
+
+        Close();
+        return best;
+
+        void Close()
+        {
+            if (start >= 0 && ink > bestInk)
+            {
+                best = (start, end);
+                bestInk = ink;
+            }
+
+            start = -1;
+            ink = 0;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Pipeline.Ocr;
+
+/// <summary>Tesseract's TessPageIteratorLevel: what one result of a reading covers.</summary>
+public enum OcrLevel
+{
+    Word = 3,
+    Symbol = 4,
+}
