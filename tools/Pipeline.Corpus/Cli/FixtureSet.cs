@@ -8,7 +8,8 @@ namespace Pipeline.Corpus.Cli;
 /// styles and scan parameters (not drawn), so that each fixture shows what its name says: text
 /// PDFs of both vintages, passing and failing, in three styles with table 三 split across pages;
 /// a clean 300 dpi scan; a skewed 200 dpi scan with a seal over a number of table 四; and a
-/// compact scan with its second page upside down. Ten scanned pages in all, as OCR is slow.
+/// lighter scan of the same report with its second page upside down. Twelve scanned pages in
+/// all, as OCR is slow.
 /// </summary>
 public static class FixtureSet
 {
@@ -21,7 +22,7 @@ public static class FixtureSet
         Write(writer, "passing-2021", samples["passing-2021"], PrintStyle.Classic, [PdfKind.Text, PdfKind.Scan, PdfKind.Degraded], Skewed, progress);
         Write(writer, "passing-2020", samples["passing-2020"], PrintStyle.ShadedSans, [PdfKind.Text], Skewed, progress);
         Write(writer, "failing-2021", samples["failing-2021"], PrintStyle.HeavyGrid, [PdfKind.Text], Skewed, progress);
-        Write(writer, "passing-2020-upside-down", samples["passing-2020"], PrintStyle.Compact, [PdfKind.Degraded], UpsideDown, progress);
+        Write(writer, "passing-2021-upside-down", samples["passing-2021"], PrintStyle.Classic, [PdfKind.Degraded], UpsideDown, progress);
     }
 
     /// <summary>200 dpi, turned 2.4°, JPEG 70, the seal over a number in the middle of table 四.</summary>
