@@ -97,7 +97,7 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        var kind = result.Source.Kind switch
+        var kind = KindOf(truth) ?? result.Source.Kind switch
         {
             "pdf-text" => "文字版PDF",
             "pdf-scan" => file.Contains("degraded", StringComparison.Ordinal) ? "扫描件（降质）" : "扫描件（清晰）",
@@ -110,6 +110,22 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         var pages = result.Cells.Values.Select(c => c.Page ?? 1).DefaultIfEmpty(1).Max();
         return new Score(kind, method, comparison.Cells, comparison.CellsRight, comparison.Tables, comparison.TablesRight, verdict == expected, expected == "passed" && result.Verdict == Verdict.Failed, pages, seconds);
     }
+
+    /// <summary>
+    /// The kind the corpus generator recorded (truth.rendering.kind), which names a scan's
+    /// degradation even when the file name does not; null for files without one.
+    /// </summary>
+    private static string? KindOf(JsonElement truth) =>
+        truth.TryGetProperty("rendering", out var rendering) && rendering.ValueKind == JsonValueKind.Object
+            && rendering.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String
+            ? kind.GetString() switch
+            {
+                "pdf-text" => "文字版PDF",
+                "scan-clean" => "扫描件（清晰）",
+                "scan-degraded" => "扫描件（降质）",
+                _ => null,
+            }
+            : null;
 
     private sealed record Score(string Kind, string Method, int Cells, int CellsRight, int Tables, int TablesRight, bool VerdictRight, bool FalseFailure, int Pages, double Seconds);
 }

@@ -9,7 +9,7 @@ using Pipeline.Reading.Pdf;
 namespace Pipeline.Tests.Pdf;
 
 /// <summary>
-/// The committed PDF fixtures (tests/fixtures/pdf, made by make-fixtures.sh from the samples)
+/// The committed PDF fixtures (tests/fixtures/pdf, made by `corpus fixtures` from the samples)
 /// compared cell by cell with their truth: a text-layer PDF must be read exactly; a scan may
 /// doubt a value, but a report whose truth passes must never come out failed.
 /// </summary>
@@ -62,6 +62,22 @@ public sealed class PdfFixtureTests : IClassFixture<PdfFixtureTests.Ocr>
         Assert.NotEqual(Verdict.Failed, result.Verdict);
         Assert.Equal(Verdict.NeedsReview, result.Verdict);
         Assert.Contains(result.Findings, f => f.Rule == "EXT-CONFIDENCE");
+    }
+
+    /// <summary>
+    /// The 2021 report scanned at 240 dpi with its second page (where table 三 starts) fed upside
+    /// down. What must always hold: a passing report is never called failed. Skipped while the
+    /// reader does not turn such pages: it reads nothing of table 三 and fails the report on
+    /// DOC-SECTIONS and DOC-TABLES.
+    /// </summary>
+    [Fact(Skip = "the scanned-page reader does not yet detect upside-down pages (false 未通过)")]
+    public void ScanWithAnUpsideDownPageIsNeverCalledFailed()
+    {
+        var (result, truth) = Check("passing-2021-upside-down.pdf");
+
+        Assert.Equal("pdf-scan", result.Source.Kind);
+        Assert.Equal([2], truth.GetProperty("rendering").GetProperty("upsideDownPages").EnumerateArray().Select(p => p.GetInt32()));
+        Assert.NotEqual(Verdict.Failed, result.Verdict);
     }
 
     [Fact]

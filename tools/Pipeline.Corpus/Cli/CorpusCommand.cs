@@ -1,10 +1,13 @@
 using System.Globalization;
+using Pipeline.Corpus.Pdf;
 
 namespace Pipeline.Corpus.Cli;
 
 /// <summary>
 /// corpus samples [--out DIR]
 /// corpus generate --seed N --count K --out DIR
+/// corpus pdfs --seed N --count K --out DIR [--kinds text,scan,degraded,docx]
+/// corpus fixtures [--out DIR]
 /// </summary>
 public static class CorpusCommand
 {
@@ -12,6 +15,9 @@ public static class CorpusCommand
         usage:
           corpus samples [--out DIR]                    write the project's sample reports (default DIR: samples)
           corpus generate --seed N --count K --out DIR  write K reports from seeds N, N+1, … with their mutated variants
+          corpus pdfs --seed N --count K --out DIR [--kinds text,scan,degraded,docx]
+                                                        the same reports as text PDFs, clean and degraded scans and .docx
+          corpus fixtures [--out DIR]                   write the committed PDF fixtures (default DIR: tests/fixtures/pdf)
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -64,6 +70,41 @@ public static class CorpusCommand
                     return 0;
                 }
 
+            case "pdfs":
+                {
+                    if (!Number(options, "seed", out var seed, error) || !Number(options, "count", out var count, error))
+                    {
+                        return 2;
+                    }
+
+                    if (!options.TryGetValue("out", out var root) || count < 1)
+                    {
+                        error.WriteLine("pdfs needs --out DIR and a --count of at least 1");
+                        return 2;
+                    }
+
+                    if (!TryKinds(options.GetValueOrDefault("kinds", "text,scan,degraded,docx"), out var kinds, out var docx))
+                    {
+                        error.WriteLine("--kinds takes a comma-separated list of text, scan, degraded, docx");
+                        return 2;
+                    }
+
+                    var writer = new CorpusWriter(root);
+                    var reports = PdfCorpus.Write(writer, seed, count, kinds, docx, error);
+                    writer.WriteIndex();
+                    output.WriteLine($"wrote {reports} reports, {writer.FileCount} files");
+                    return 0;
+                }
+
+            case "fixtures":
+                {
+                    var writer = new CorpusWriter(options.GetValueOrDefault("out", FixtureSet.DefaultFolder));
+                    FixtureSet.Write(writer, error);
+                    writer.WriteIndex();
+                    output.WriteLine($"wrote {writer.FileCount} files");
+                    return 0;
+                }
+
             default:
                 error.WriteLine($"unknown command \"{args[0]}\"");
                 error.WriteLine(Usage);
@@ -87,6 +128,26 @@ public static class CorpusCommand
         }
 
         return true;
+    }
+
+    private static bool TryKinds(string text, out List<PdfKind> kinds, out bool docx)
+    {
+        kinds = [];
+        docx = false;
+        foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            switch (name)
+            {
+                case "text": kinds.Add(PdfKind.Text); break;
+                case "scan": kinds.Add(PdfKind.Scan); break;
+                case "degraded": kinds.Add(PdfKind.Degraded); break;
+                case "docx": docx = true; break;
+                default: return false;
+            }
+        }
+
+        kinds = [.. kinds.Distinct()];
+        return kinds.Count > 0 || docx;
     }
 
     private static bool Number(Dictionary<string, string> options, string name, out int value, TextWriter error)

@@ -30,6 +30,15 @@ public sealed class CorpusWriter(string root)
         }
     }
 
+    /// <summary>Writes a file made elsewhere (a PDF) as <paramref name="file"/>, with its truth beside it.</summary>
+    public void Write(string file, ReportTruth truth, byte[] bytes)
+    {
+        var truthFile = file[..file.LastIndexOf('.')] + ".truth.json";
+        Save(file, bytes);
+        Save(truthFile, Renderings.Json(truth));
+        _index.Add(new IndexEntry(file, truthFile, truth.ExpectedVerdict, truth.ExpectedRules));
+    }
+
     public void WriteIndex() =>
         Save("index.json", new UTF8Encoding(false).GetBytes(JsonSerializer.Serialize(_index, TruthJson.Options) + "\n"));
 

@@ -41,7 +41,7 @@ public static class GeneratedCorpus
     /// of one body would bring the cross-report rules (X-CARRY, X-DUPLICATE) into play. When the
     /// names run out, repeats are let through rather than looping for ever.
     /// </summary>
-    private static IEnumerable<ReportTruth> Reports(int firstSeed, int count)
+    public static IEnumerable<ReportTruth> Reports(int firstSeed, int count)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var produced = 0;

@@ -12,7 +12,8 @@ namespace Pipeline.Corpus.Rendering;
 /// </summary>
 public static class HtmlRenderer
 {
-    private const string Style = """
+    /// <summary>The page style of the committed .html samples; PDF renderings may choose another (Pdf/PrintStyle).</summary>
+    public const string DefaultStyle = """
         @page { size: A4; margin: 2cm; }
         body { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Noto Sans CJK SC"; font-size: 16px; line-height: 1.8; max-width: 48em; margin: 2em auto; }
         h1 { font-size: 22px; text-align: center; }
@@ -25,7 +26,9 @@ public static class HtmlRenderer
         tr { break-inside: avoid; }
         """;
 
-    public static string Render(ReportTruth truth, bool flattened = false)
+    public static string Render(ReportTruth truth, bool flattened = false) => Render(truth, DefaultStyle, flattened);
+
+    public static string Render(ReportTruth truth, string style, bool flattened = false)
     {
         var html = new StringBuilder();
         Line(html, "<!DOCTYPE html>");
@@ -34,7 +37,7 @@ public static class HtmlRenderer
         Line(html, "<meta charset=\"utf-8\">");
         Line(html, $"<title>{Escape(truth.Title)}</title>");
         Line(html, "<style>");
-        Line(html, Style.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Line(html, style.Replace("\r\n", "\n", StringComparison.Ordinal));
         Line(html, "</style>");
         Line(html, "</head>");
         Line(html, "<body>");

@@ -51,4 +51,8 @@ public sealed record ReportTruth
 
     /// <summary>What was changed to make this variant, one line per mutation.</summary>
     public IReadOnlyList<string> Mutations { get; init; } = [];
+
+    /// <summary>How a PDF of this truth was made; only in the truth files beside PDFs.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TruthRendering? Rendering { get; init; }
 }
