@@ -46,7 +46,7 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
         var tables = new List<TableGrid>();
         foreach (var (h, v) in Components(horizontal, vertical))
         {
-            if (h.Count >= 2 && v.Count >= 2 && Table(h, v, ink) is { } table &&
+            if (h.Count >= 2 && v.Count >= 2 && Table(Closed(h, v), v, ink) is { } table &&
                 table.Bounds.Width >= MinTableWidth && TallestRow(table) >= MinRowHeight)
             {
                 tables.Add(table);
@@ -58,6 +58,34 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
 
         tables.Sort((a, b) => a.Bounds.Y != b.Bounds.Y ? a.Bounds.Y.CompareTo(b.Bounds.Y) : a.Bounds.X.CompareTo(b.Bounds.X));
         return tables;
+    }
+
+    /// <summary>
+    /// A table cut by a page break is often open there: its columns' rulings run on past the last horizontal
+    /// one, a row high, with no line to end them (Word and Chromium leave the border to the other page). When
+    /// most of the columns' rulings do so, a line is supposed where they stop, so that the row is not lost.
+    /// </summary>
+    private List<Ruling> Closed(List<Ruling> horizontal, List<Ruling> vertical)
+    {
+        var closed = new List<Ruling>(horizontal);
+        var top = horizontal.Min(r => r.Position);
+        var bottom = horizontal.Max(r => r.Position);
+        var left = vertical.Min(r => r.Near);
+        var right = vertical.Max(r => r.Far);
+        var reach = Math.Max(MinRowHeight, 4 * Tolerance);
+        var above = vertical.Where(r => r.Start < top - reach).Select(r => r.Start).Order().ToList();
+        if (above.Count >= 2 && 2 * above.Count >= vertical.Count)
+        {
+            closed.Add(new Ruling(Orientation.Horizontal, above[above.Count / 2], left, right, 1));
+        }
+
+        var below = vertical.Where(r => r.End > bottom + reach).Select(r => r.End - 1).Order().ToList();
+        if (below.Count >= 2 && 2 * below.Count >= vertical.Count)
+        {
+            closed.Add(new Ruling(Orientation.Horizontal, below[below.Count / 2], left, right, 1));
+        }
+
+        return closed;
     }
 
     private static int TallestRow(TableGrid table) =>

@@ -36,8 +36,14 @@ public sealed class CellRecognizer
     /// <summary>From this confidence on, chi_sim's number is taken without a second reading.</summary>
     private const double SureConfidence = 0.95;
 
+    /// <summary>The most a number the check model could not confirm keeps: below the rules' usual threshold of 0.9.</summary>
+    private const double UnconfirmedConfidence = 0.85;
+
     /// <summary>A different number read by the check model with this confidence or more makes the cell doubtful.</summary>
     private const double DissentConfidence = 0.5;
+
+    /// <summary>Width over height of the widest ink run <see cref="HoldsShortRun"/> takes for a number.</summary>
+    private const double ShortRunAspect = 3.2;
 
     private readonly EnginePool pool;
 
@@ -135,6 +141,16 @@ public sealed class CellRecognizer
         return [.. results.Select((r, i) => r ?? ReadNumber(cells[i]))];
     }
 
+    /// <summary>
+    /// Whether a cell holds one short run of ink, as a number of up to about five digits does: a wide cell of
+    /// table 二 holding "79" is read as a number first, while 行政许可 is too long to be one.
+    /// </summary>
+    public static bool HoldsShortRun(GrayImage cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return InkBounds.Find(cell) is { } ink && ink.Width <= ShortRunAspect * ink.Height;
+    }
+
     /// <summary>A label cell, which may wrap over several lines; the lines are joined without Tesseract's spaces.</summary>
     public OcrText ReadLabel(GrayImage cell)
     {
@@ -192,9 +208,11 @@ public sealed class CellRecognizer
             return read with { Confidence = Math.Max(read.Confidence, check.Confidence) };
         }
 
+        // A second model that reads another number is evidence against; one that reads nothing usable is no
+        // evidence either way, and an unconfirmed reading is not let through as a sure one.
         return NumberPattern.IsMatch(check.Text) && check.Confidence >= DissentConfidence
             ? read with { Confidence = Math.Min(read.Confidence, RejectedConfidence) }
-            : read;
+            : read with { Confidence = Math.Min(read.Confidence, UnconfirmedConfidence) };
     }
 
     /// <summary>

@@ -61,6 +61,7 @@ public sealed partial class ReportValidator(RuleCatalogue catalogue, IEnumerable
 
         var errors = findings.Where(f => f.Checked && f.Severity == Severity.Error).ToList();
         var doubtful = errors.ToDictionary(e => e, e => DoubtfulCells(report, e));
+        var textDoubt = errors.Where(e => RestsOnRecognisedText(report, e)).ToHashSet();
         if (catalogue.Find(ConfidenceRule) is { Enabled: true } confidence)
         {
             foreach (var (error, cells) in doubtful.Where(d => d.Value.Count > 0))
@@ -72,15 +73,36 @@ public sealed partial class ReportValidator(RuleCatalogue catalogue, IEnumerable
                     ("cells", string.Join("、", cells.Select(c => Describe(report, c)))),
                     ("threshold", catalogue.Settings.ConfidenceThreshold))));
             }
+
+            foreach (var error in textDoubt.Where(e => doubtful[e].Count == 0))
+            {
+                findings.Add(ToFinding(confidence, RuleHit.Message("text", [], ("rule", error.Rule))));
+            }
         }
         else
         {
             doubtful = errors.ToDictionary(e => e, _ => (IReadOnlyList<string>)[]);
+            textDoubt.Clear();
         }
 
-        var verdict = errors.Count == 0 ? Verdict.Passed
-            : errors.Any(e => doubtful[e].Count == 0) ? Verdict.Failed
-            : Verdict.NeedsReview;
+        // A table that could only partly be read is not a passed one: the unread cells may hide an error.
+        var unread = Unread(report).Except(doubtful.Values.SelectMany(c => c)).ToList();
+        if (unread.Count > 0 && catalogue.Find(ConfidenceRule) is { Enabled: true } partly)
+        {
+            findings.Add(ToFinding(partly, RuleHit.Message(
+                "unread",
+                unread,
+                ("cells", string.Join("、", unread.Select(c => Describe(report, c)))),
+                ("threshold", catalogue.Settings.ConfidenceThreshold))));
+        }
+        else
+        {
+            unread.Clear();
+        }
+
+        var verdict = errors.Any(e => doubtful[e].Count == 0 && !textDoubt.Contains(e)) ? Verdict.Failed
+            : errors.Count > 0 || unread.Count > 0 ? Verdict.NeedsReview
+            : Verdict.Passed;
         return new Validation(findings, verdict);
     }
 
@@ -96,6 +118,29 @@ public sealed partial class ReportValidator(RuleCatalogue catalogue, IEnumerable
             var cell = Cell(report, address);
             return cell is null ? recognised : cell.Confidence < catalogue.Settings.ConfidenceThreshold;
         }).ToList();
+    }
+
+    /// <summary>
+    /// An error that rests on running text read by OCR (a heading not found, a sentence that disagrees with a
+    /// table, a date): a misread character can make it, and OCR gives no per-character confidence the rule
+    /// could weigh, so on a scan it goes to a person rather than failing the report.
+    /// </summary>
+    private static bool RestsOnRecognisedText(AnnualReport report, Finding finding) =>
+        report.SourceKind is SourceKinds.PdfScan or SourceKinds.DocumentIntelligence
+        && (finding.Cells.Count == 0 || finding.Rule.StartsWith("TXT-", StringComparison.Ordinal));
+
+    /// <summary>Cells of a recognised source with ink but no number read with confidence: neither a value nor a blank.</summary>
+    private IReadOnlyList<string> Unread(AnnualReport report)
+    {
+        if (report.SourceKind is not (SourceKinds.PdfScan or SourceKinds.DocumentIntelligence))
+        {
+            return [];
+        }
+
+        return [.. new[] { report.ActiveDisclosure, report.Applications, report.ReviewLitigation }
+            .SelectMany(t => t?.AllCells ?? [])
+            .Where(c => c.Number is null && c.Confidence < catalogue.Settings.ConfidenceThreshold)
+            .Select(c => c.Address)];
     }
 
     private static CellValue? Cell(AnnualReport report, string address)

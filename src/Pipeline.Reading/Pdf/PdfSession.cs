@@ -45,9 +45,22 @@ public sealed class PdfSession : IDisposable
         return result.Succeeded ? PdfWord.ParseTsv(result.OutputText) : [];
     }
 
-    public GrayImage RenderGray(int page, int dpi) => Pnm.ReadGray(Render(page, dpi, gray: true), PixelLimits);
+    public GrayImage RenderGray(int page, int dpi) => Taken(Render(page, dpi, gray: true), file => Pnm.ReadGray(file, PixelLimits));
 
-    public RgbImage RenderColor(int page, int dpi) => Pnm.ReadRgb(Render(page, dpi, gray: false), PixelLimits);
+    public RgbImage RenderColor(int page, int dpi) => Taken(Render(page, dpi, gray: false), file => Pnm.ReadRgb(file, PixelLimits));
+
+    /// <summary>A rendered page is read once and removed at once: 26 MB a page at 300 dpi would pile up over 60 pages.</summary>
+    private static T Taken<T>(string file, Func<string, T> read)
+    {
+        try
+        {
+            return read(file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 
     /// <summary>Stops work in process (OCR of many cells) once the document's time is spent, as tool calls are stopped.</summary>
     public void ThrowIfOutOfTime()

@@ -13,7 +13,7 @@ namespace Pipeline.Reading.Pdf;
 /// in Chinese); the text around the tables read band by band with the tables left out. Each
 /// value keeps the confidence it was read with, so a doubtful one goes to review, never changed.
 /// </summary>
-public sealed partial class ScannedPageReader(EnginePool pool) : IScannedPageReader
+public sealed partial class ScannedPageReader(EnginePool pool, int parallelism = 0) : IScannedPageReader
 {
     public const int Dpi = 300;
 
@@ -25,17 +25,45 @@ public sealed partial class ScannedPageReader(EnginePool pool) : IScannedPageRea
 
     private readonly CellRecognizer _cells = new(pool);
 
+    private readonly int parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+
+    // Orientation needs no detail: half resolution halves its cost.
+    private readonly OrientationDetector _orientation = new(pool, Dpi / 2);
+
+    /// <summary>
+    /// Pages are read side by side, one per core (at most <paramref name="parallelism"/>, by default all cores):
+    /// each has its own engines from the pool, and the blocks come back in page order.
+    /// </summary>
     public IReadOnlyList<LayoutBlock> Read(PdfSession session, int pages, CancellationToken cancellationToken)
     {
-        var blocks = new List<LayoutBlock>();
-        for (var page = 1; page <= pages; page++)
+        var perPage = new List<LayoutBlock>[pages];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
+        try
         {
-            session.ThrowIfOutOfTime();
-            var analysis = PageAnalyzer.Default.Analyze(session.RenderColor(page, Dpi));
-            blocks.AddRange(ReadPage(page, analysis, session));
+            Parallel.For(1, pages + 1, options, page =>
+            {
+                session.ThrowIfOutOfTime();
+                var analysis = PageAnalyzer.Default.Analyze(Upright(PageAnalyzer.Default.SealFilter.Apply(session.RenderColor(page, Dpi))));
+                perPage[page - 1] = ReadPage(page, analysis, session);
+            });
+        }
+        catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
+        {
+            // The first page's failure (a time limit, an unreadable page) is the document's, as it would be read in turn.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
         }
 
-        return blocks;
+        return [.. perPage.SelectMany(blocks => blocks)];
+    }
+
+    /// <summary>
+    /// A page scanned upside down or on its side, turned upright when Tesseract's orientation model is sure of it;
+    /// otherwise it stays as it is (and reads badly, which sends the report to review rather than past it).
+    /// </summary>
+    private GrayImage Upright(GrayImage page)
+    {
+        var orientation = _orientation.Detect(page.Shrink(2));
+        return orientation.IsReliable && orientation.Degrees != 0 ? Rotation.Rotate(page, orientation.Degrees) : page;
     }
 
     private List<LayoutBlock> ReadPage(int page, PageAnalysis analysis, PdfSession session)
@@ -60,15 +88,18 @@ public sealed partial class ScannedPageReader(EnginePool pool) : IScannedPageRea
         {
             session.ThrowIfOutOfTime();
             // A value fills one grid place; a narrow cell spanning rows or columns is a heading (（三）不予公开).
-            var narrow = row.Where(c => c.Box.Width < grid.Bounds.Width * NumericShare && c.RowSpan == 1 && c.ColumnSpan == 1).ToList();
+            // A wide cell right of the first column holding a short run of ink is a value too (表二's 79).
+            var narrow = row.Where(c => c.RowSpan == 1 && c.ColumnSpan == 1 &&
+                (c.Box.Width < grid.Bounds.Width * NumericShare || (c.Column > 0 && CellRecognizer.HoldsShortRun(image.Crop(c.Box))))).ToList();
             var numbers = _cells.ReadNumbers([.. narrow.Select(c => image.Crop(c.Box))]);
             var cells = new List<LayoutCell>();
             foreach (var cell in row)
             {
                 var index = narrow.IndexOf(cell);
-                var read = index >= 0 ? Settle(numbers[index], image.Crop(cell.Box))
-                    : cell.Box.Width < grid.Bounds.Width * NumericShare ? Settle(_cells.ReadNumber(image.Crop(cell.Box)), image.Crop(cell.Box))
-                    : _cells.ReadLabel(image.Crop(cell.Box));
+                var crop = image.Crop(cell.Box);
+                var read = index >= 0 ? Settle(numbers[index], crop)
+                    : cell.Box.Width < grid.Bounds.Width * NumericShare ? Settle(_cells.ReadNumber(crop), crop)
+                    : _cells.ReadLabel(crop);
                 cells.Add(new LayoutCell(read.Text, new LayoutOrigin(Page: page, Box: Points(cell.Box), Confidence: read.Confidence), cell.RowSpan, cell.ColumnSpan));
             }
 
