@@ -41,7 +41,8 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
     public IReadOnlyList<TableGrid> Build(PageRulings rulings, BinaryImage? ink = null)
     {
         ArgumentNullException.ThrowIfNull(rulings);
-        var (horizontal, vertical) = Connected(Joined(rulings.Horizontal), Joined(rulings.Vertical));
+        var joinedHorizontal = Joined(rulings.Horizontal);
+        var (horizontal, vertical) = Connected(joinedHorizontal, Attached(Joined(rulings.Vertical), joinedHorizontal, ink));
 
         var tables = new List<TableGrid>();
         foreach (var (h, v) in Components(horizontal, vertical))
@@ -86,6 +87,58 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
         }
 
         return closed;
+    }
+
+    /// <summary>
+    /// Drops short verticals that are character strokes. The stroke of 十 or 性 in a tightly set row can be as
+    /// long as the row is high, and the detector's bridging of small breaks can join it to one of the row's
+    /// lines; but on the page its ink stops short of a line by a clear gap, while a ruling runs unbroken from the
+    /// line above to the line below.
+    /// </summary>
+    private List<Ruling> Attached(List<Ruling> vertical, List<Ruling> horizontal, BinaryImage? ink)
+    {
+        if (ink is null)
+        {
+            return vertical;
+        }
+
+        return vertical.Where(v =>
+        {
+            if (v.Length >= 2 * MinRowHeight)
+            {
+                return true;
+            }
+
+            var crossing = horizontal.Where(h => v.Position >= h.Start - Tolerance && v.Position < h.End + Tolerance).ToList();
+            var above = crossing.Where(h => h.Position <= v.Start + Tolerance).MaxBy(h => h.Position);
+            var below = crossing.Where(h => h.Position >= v.End - Tolerance).MinBy(h => h.Position);
+            return above is null || below is null || Unbroken(ink, v, above.Far, below.Near);
+        }).ToList();
+    }
+
+    /// <summary>Whether the ruling's columns hold ink on every row from <paramref name="top"/> to <paramref name="bottom"/> but for specks of wear.</summary>
+    private bool Unbroken(BinaryImage ink, Ruling vertical, int top, int bottom)
+    {
+        var gap = 0;
+        var allowed = Math.Max(2, Tolerance / 4);
+        var left = Math.Max(0, vertical.Near - 1);
+        var right = Math.Min(ink.Width, vertical.Far + 1);
+        for (var y = Math.Max(0, top); y < Math.Min(ink.Height, bottom); y++)
+        {
+            var inked = false;
+            for (var x = left; x < right && !inked; x++)
+            {
+                inked = ink[x, y];
+            }
+
+            gap = inked ? 0 : gap + 1;
+            if (gap > allowed)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int TallestRow(TableGrid table) =>

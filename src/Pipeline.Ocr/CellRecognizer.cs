@@ -30,6 +30,9 @@ public sealed class CellRecognizer
     /// <summary>Digits, sign, decimal point, thousands comma, and the characters of 减 and 增加.</summary>
     private const string NumberWhitelist = "0123456789.,-+减增加";
 
+    /// <summary>What a date line may hold.</summary>
+    private const string DateWhitelist = "0123456789年月日";
+
     /// <summary>What the check model may read: it has no Chinese.</summary>
     private const string PlainNumberWhitelist = "0123456789.,-+";
 
@@ -168,6 +171,37 @@ public sealed class CellRecognizer
         return read with { Text = ChineseSpacing.Remove(joined) };
     }
 
+    /// <summary>
+    /// Running text in a region of a page, line by line with each line's box (in the region's pixels) and
+    /// confidence, with automatic layout; Tesseract's spaces between Chinese characters removed.
+    /// </summary>
+    public IReadOnlyList<OcrWord> ReadTextLines(GrayImage region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var (prepared, scale, border) = PrepareWithGeometry(region);
+        var lines = pool.Use(Options.Language, engine => engine.RecognizeParts(prepared, PageSegmentation.Auto, whitelist: null, Options.Dpi, OcrLevel.TextLine));
+        return [.. lines.Select(line => line with
+        {
+            Text = ChineseSpacing.Remove(line.Text),
+            Box = new Rect(
+                (int)Math.Round((line.Box.X - border) / scale),
+                (int)Math.Round((line.Box.Y - border) / scale),
+                (int)Math.Round(line.Box.Width / scale),
+                (int)Math.Round(line.Box.Height / scale)),
+        }).Where(line => line.Text.Length > 0)];
+    }
+
+    /// <summary>
+    /// A line holding only a date (2022年1月14日), read again with nothing but digits and 年月日 allowed: in
+    /// running text chi_sim often takes the 1 for ] or 丨. The reading is Tesseract's own, not a correction.
+    /// </summary>
+    public OcrText ReadDate(GrayImage line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var read = pool.Use(Options.Language, engine => engine.Recognize(Prepare(line), PageSegmentation.SingleLine, DateWhitelist, Options.Dpi));
+        return read with { Text = ChineseSpacing.Remove(read.Text).Replace(" ", "", StringComparison.Ordinal) };
+    }
+
     /// <summary>Running text in a region of a page, line by line, with automatic layout.</summary>
     public OcrLines ReadText(GrayImage region)
     {
@@ -219,16 +253,20 @@ public sealed class CellRecognizer
     /// Scaled so that its lines of text have a height Tesseract reads well, then framed with a white border of
     /// about half a line, at least 10 pixels.
     /// </summary>
-    private static GrayImage Prepare(GrayImage image)
+    private static GrayImage Prepare(GrayImage image) => PrepareWithGeometry(image).Image;
+
+    private static (GrayImage Image, double Scale, int Border) PrepareWithGeometry(GrayImage image)
     {
         var lineHeight = TextLineHeight.Measure(image);
-        var sized = lineHeight switch
+        var scale = lineHeight switch
         {
-            0 => image,
-            > TallestLine => Scaling.By(image, TargetLineHeight / lineHeight),
-            < ShortestLine => Scaling.By(image, Math.Min(MaxEnlargement, TargetLineHeight / lineHeight)),
-            _ => image,
+            0 => 1,
+            > TallestLine => TargetLineHeight / lineHeight,
+            < ShortestLine => Math.Min(MaxEnlargement, TargetLineHeight / lineHeight),
+            _ => 1,
         };
-        return WhiteBorder.Add(sized, Math.Max(10, Math.Min(sized.Height, sized.Width) / 4));
+        var sized = scale == 1 ? image : Scaling.By(image, scale);
+        var border = Math.Max(10, Math.Min(sized.Height, sized.Width) / 4);
+        return (WhiteBorder.Add(sized, border), scale, border);
     }
 }

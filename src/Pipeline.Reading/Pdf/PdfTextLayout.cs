@@ -62,37 +62,16 @@ public static class PdfTextLayout
         return blocks;
     }
 
-    /// <summary>
-    /// Splits one flow of text into paragraphs: a line indented past the flow's left edge starts
-    /// one (Chinese paragraphs indent their first line), and so does the line after a line that
-    /// stops short of the right edge (a paragraph's last line, a signature, a date).
-    /// </summary>
+    /// <summary>One flow of text in paragraphs, by the geometry of its lines (<see cref="ParagraphBreaks"/>).</summary>
     private static IEnumerable<List<PdfWord>> Paragraphs(IReadOnlyList<PdfWord> flow)
     {
         var lines = flow.GroupBy(w => w.Line).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
-        var left = flow.Min(w => w.Left);
-        var right = flow.Max(w => w.Left + w.Width);
-        var current = new List<PdfWord>();
-        List<PdfWord>? previous = null;
-        foreach (var line in lines)
-        {
-            var glyph = Math.Max(4, line.Sum(w => w.Width) / Math.Max(1, line.Sum(w => w.Text.Length)));
-            var indented = line.Min(w => w.Left) > left + glyph;
-            var shortBefore = previous is not null && previous.Max(w => w.Left + w.Width) < right - (2 * glyph);
-            if (current.Count > 0 && (indented || shortBefore))
-            {
-                yield return current;
-                current = [];
-            }
-
-            current.AddRange(line);
-            previous = line;
-        }
-
-        if (current.Count > 0)
-        {
-            yield return current;
-        }
+        return ParagraphBreaks.Split(
+            lines,
+            line => line.Min(w => w.Left),
+            line => line.Max(w => w.Left + w.Width),
+            line => Math.Max(4, line.Sum(w => w.Width) / Math.Max(1, line.Sum(w => w.Text.Length))))
+            .Select(paragraph => paragraph.SelectMany(line => line).ToList());
     }
 
     /// <summary>Words in reading order; Chinese runs join directly, Latin words and numbers with a space.</summary>

@@ -20,6 +20,9 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     /// <summary>A cell this much narrower than its table is tried as a number first.</summary>
     private const double NumericShare = 0.25;
 
+    /// <summary>A page whose text and cells read with a lower mean confidence may lie upside down or on its side.</summary>
+    private const double Legible = 0.6;
+
     /// <summary>Below this confidence a narrow cell's number may be a misread header.</summary>
     private const double LabelDoubt = 0.75;
 
@@ -27,8 +30,7 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
 
     private readonly int parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
 
-    // Orientation needs no detail: half resolution halves its cost.
-    private readonly OrientationDetector _orientation = new(pool, Dpi / 2);
+    private readonly OrientationDetector _orientation = new(pool, Dpi);
 
     /// <summary>
     /// Pages are read side by side, one per core (at most <paramref name="parallelism"/>, by default all cores):
@@ -43,8 +45,7 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
             Parallel.For(1, pages + 1, options, page =>
             {
                 session.ThrowIfOutOfTime();
-                var analysis = PageAnalyzer.Default.Analyze(Upright(PageAnalyzer.Default.SealFilter.Apply(session.RenderColor(page, Dpi))));
-                perPage[page - 1] = ReadPage(page, analysis, session);
+                perPage[page - 1] = ReadUpright(page, PageAnalyzer.Default.SealFilter.Apply(session.RenderColor(page, Dpi)), session);
             });
         }
         catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
@@ -57,13 +58,43 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     }
 
     /// <summary>
-    /// A page scanned upside down or on its side, turned upright when Tesseract's orientation model is sure of it;
-    /// otherwise it stays as it is (and reads badly, which sends the report to review rather than past it).
+    /// A page scanned upside down or on its side reads as nonsense. Asking Tesseract's orientation model costs
+    /// most of a second a page, so it is asked only when a page reads that badly; the page is turned when the
+    /// model is sure, and the turned reading is kept when it reads better.
     /// </summary>
-    private GrayImage Upright(GrayImage page)
+    private List<LayoutBlock> ReadUpright(int page, GrayImage image, PdfSession session)
     {
-        var orientation = _orientation.Detect(page.Shrink(2));
-        return orientation.IsReliable && orientation.Degrees != 0 ? Rotation.Rotate(page, orientation.Degrees) : page;
+        var blocks = ReadPage(page, PageAnalyzer.Default.Analyze(image), session);
+        var quality = Quality(blocks);
+        if (quality >= Legible)
+        {
+            return blocks;
+        }
+
+        session.ThrowIfOutOfTime();
+        var orientation = _orientation.Detect(image);
+        if (!orientation.IsReliable || orientation.Degrees == 0)
+        {
+            return blocks;
+        }
+
+        var turned = ReadPage(page, PageAnalyzer.Default.Analyze(Rotation.Rotate(image, orientation.Degrees)), session);
+        return Quality(turned) > quality ? turned : blocks;
+    }
+
+    /// <summary>
+    /// The mean confidence of a page's running text and Chinese table cells: near 0.9 upright, far lower upside
+    /// down. Numbers are left out, since a turned 0 is still a 0; a page with nothing to judge passes.
+    /// </summary>
+    private static double Quality(List<LayoutBlock> blocks)
+    {
+        var confidences = blocks.SelectMany(block => block switch
+        {
+            LayoutParagraph paragraph => [paragraph.Origin.Confidence],
+            LayoutTable table => table.Rows.SelectMany(r => r.Cells).Where(c => ChineseText.HasHan(c.Text)).Select(c => c.Origin.Confidence),
+            _ => [],
+        }).ToList();
+        return confidences.Count == 0 ? 1 : confidences.Average();
     }
 
     private List<LayoutBlock> ReadPage(int page, PageAnalysis analysis, PdfSession session)
@@ -125,7 +156,11 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
         return label.Text.Count(ChineseText.IsHan) >= 2 ? label : number;
     }
 
-    /// <summary>Running text in one band of the page, joined into paragraphs.</summary>
+    /// <summary>
+    /// Running text in one band of the page, joined into paragraphs by the lines' geometry (indents, short last
+    /// lines, centred titles, right-aligned signatures) and by what the lines say; each paragraph is as sure as
+    /// the mean of its lines.
+    /// </summary>
     private IEnumerable<LayoutParagraph> ReadText(int page, GrayImage image, Rect band)
     {
         if (band.Height < 20)
@@ -133,33 +168,58 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
             yield break;
         }
 
-        var lines = _cells.ReadText(image.Crop(band));
-        var origin = new LayoutOrigin(Page: page, Box: Points(band), Confidence: lines.Confidence);
-        var paragraph = new System.Text.StringBuilder();
-        foreach (var line in lines.Lines.Select(l => l.Trim()).Where(l => l.Length > 0))
+        var lines = _cells.ReadTextLines(image.Crop(band)).Select(line => DateAgain(image, band, line)).ToList();
+        var flows = ParagraphBreaks.Split(lines, l => l.Box.X, l => l.Box.Right, l => Math.Max(4.0, (double)l.Box.Width / l.Text.Length));
+        foreach (var flow in flows)
         {
-            if (paragraph.Length > 0 && StartsParagraph(line, paragraph))
+            var paragraph = new List<OcrWord>();
+            foreach (var line in flow)
             {
-                yield return new LayoutParagraph(paragraph.ToString(), origin);
-                paragraph.Clear();
+                if (paragraph.Count > 0 && StartsParagraph(line.Text, Joined(paragraph)))
+                {
+                    yield return Paragraph(page, band, paragraph);
+                    paragraph.Clear();
+                }
+
+                paragraph.Add(line);
             }
 
-            paragraph.Append(line);
+            yield return Paragraph(page, band, paragraph);
+        }
+    }
+
+    /// <summary>A line that looks like a date but does not read as one is read again as a date; the surer reading stands.</summary>
+    private OcrWord DateAgain(GrayImage image, Rect band, OcrWord line)
+    {
+        if (!LooseDateLine().IsMatch(line.Text) || DateLine().IsMatch(line.Text))
+        {
+            return line;
         }
 
-        if (paragraph.Length > 0)
-        {
-            yield return new LayoutParagraph(paragraph.ToString(), origin);
-        }
+        var box = Rect.FromEdges(
+            Math.Max(0, band.X + line.Box.X - 8), Math.Max(0, band.Y + line.Box.Y - 8),
+            Math.Min(image.Width, band.X + line.Box.Right + 8), Math.Min(image.Height, band.Y + line.Box.Bottom + 8));
+        var again = _cells.ReadDate(image.Crop(box));
+        return DateLine().IsMatch(again.Text) ? line with { Text = again.Text, Confidence = again.Confidence } : line;
+    }
+
+    private static string Joined(List<OcrWord> lines) => string.Concat(lines.Select(l => l.Text.Trim()));
+
+    private static LayoutParagraph Paragraph(int page, Rect band, List<OcrWord> lines)
+    {
+        var left = lines.Min(l => l.Box.X);
+        var top = lines.Min(l => l.Box.Y);
+        var box = Rect.FromEdges(band.X + left, band.Y + top, band.X + lines.Max(l => l.Box.Right), band.Y + lines.Max(l => l.Box.Bottom));
+        return new LayoutParagraph(Joined(lines), new LayoutOrigin(Page: page, Box: Points(box), Confidence: lines.Average(l => l.Confidence)));
     }
 
     /// <summary>
     /// OCR gives lines, not paragraphs: a heading, an enumerated item or a date starts a new one,
     /// and so does any line after one that ended a sentence.
     /// </summary>
-    private static bool StartsParagraph(string line, System.Text.StringBuilder previous) =>
+    private static bool StartsParagraph(string line, string previous) =>
         SectionHeadings.Match(line) is not null || ItemStart().IsMatch(line) || DateLine().IsMatch(line) ||
-        previous[^1] is '。' or '：' or ':' || SectionHeadings.Match(previous.ToString()) is not null;
+        previous[^1] is '。' or '：' or ':' || SectionHeadings.Match(previous) is not null;
 
     private static Box Points(Rect pixels) =>
         new(Math.Round(pixels.X * 72.0 / Dpi, 2), Math.Round(pixels.Y * 72.0 / Dpi, 2), Math.Round(pixels.Width * 72.0 / Dpi, 2), Math.Round(pixels.Height * 72.0 / Dpi, 2));
@@ -169,4 +229,7 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
 
     [GeneratedRegex(@"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")]
     private static partial Regex DateLine();
+
+    [GeneratedRegex(@"^\S{4}年\S{1,3}月\S{1,3}日$")]
+    private static partial Regex LooseDateLine();
 }
