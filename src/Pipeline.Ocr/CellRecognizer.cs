@@ -36,9 +36,6 @@ public sealed class CellRecognizer
     /// <summary>What the check model may read: it has no Chinese.</summary>
     private const string PlainNumberWhitelist = "0123456789.,-+";
 
-    /// <summary>From this confidence on, chi_sim's number is taken without a second reading.</summary>
-    private const double SureConfidence = 0.95;
-
     /// <summary>The most a number the check model could not confirm keeps: below the rules' usual threshold of 0.9.</summary>
     private const double UnconfirmedConfidence = 0.85;
 
@@ -77,7 +74,8 @@ public sealed class CellRecognizer
             return new OcrText("", BlankConfidence);
         }
 
-        var prepared = Prepare(cell);
+        // Cut to its ink, so that slivers of the cell's rulings are not read as digits.
+        var prepared = Prepare(InkBounds.Find(cell) is { } ink ? cell.Crop(ink.Inflate(2).Intersect(cell.Bounds)) : cell);
         var read = pool.Use(Options.Language, engine =>
             engine.Recognize(prepared, PageSegmentation.SingleLine, NumberWhitelist, Options.Dpi));
 
@@ -125,7 +123,7 @@ public sealed class CellRecognizer
         {
             var read = strip.Assign(pool.Use(Options.Language, engine =>
                 engine.RecognizeParts(strip.Image, PageSegmentation.SingleLine, NumberWhitelist, Options.Dpi, OcrLevel.Symbol)));
-            var check = Options.CheckLanguage is { } checkLanguage && read.Any(r => r is not null && Unsure(r))
+            var check = Options.CheckLanguage is { } checkLanguage && read.Any(r => r is not null && NumberPattern.IsPlain(r.Text))
                 ? strip.Assign(pool.Use(checkLanguage, engine =>
                     engine.RecognizeParts(strip.Image, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi, OcrLevel.Symbol)))
                 : null;
@@ -133,10 +131,10 @@ public sealed class CellRecognizer
             {
                 if (read[k] is { } text && NumberPattern.IsMatch(text.Text))
                 {
-                    var judged = Unsure(text) && check?[k] is { } second ? Judge(text, second) : text;
-                    results[inked[k]] = judged.Confidence >= SureConfidence || (Unsure(text) && check?[k]?.Text == text.Text)
-                        ? judged
-                        : Better(judged, ReadNumber(cells[inked[k]]));
+                    // Both models agreeing settles the cell; anything else is read again on its own.
+                    results[inked[k]] = check?[k] is { } second && second.Text == text.Text
+                        ? Judge(text, second)
+                        : Better(Unconfirmed(text, check?[k]), ReadNumber(cells[inked[k]]));
                 }
             }
         }
@@ -212,27 +210,34 @@ public sealed class CellRecognizer
 
     /// <summary>
     /// chi_sim is the safer reader of numbers, since a character outside the whitelist drops its confidence to
-    /// nothing, but it is rarely sure of clean digits (0.86 to 0.93). A second model that reads the same digits
-    /// is evidence for them; one that reads other digits is evidence against. The text is never changed.
+    /// nothing, but it is rarely sure of clean digits (0.86 to 0.93), and on a worn scan it can read a 3 as 8 and
+    /// claim 0.99. So every number is read by a second model too: the same digits are evidence for them; other
+    /// digits, or none, leave the cell doubtful. The text is never changed.
     /// </summary>
     private OcrText CrossCheck(GrayImage prepared, OcrText read)
     {
-        if (Options.CheckLanguage is null || read.Confidence >= SureConfidence || !NumberPattern.IsPlain(read.Text))
+        if (Options.CheckLanguage is null)
         {
             return read;
+        }
+
+        if (!NumberPattern.IsPlain(read.Text))
+        {
+            return Unconfirmed(read, null);
         }
 
         return Judge(read, pool.Use(Options.CheckLanguage, engine =>
             engine.Recognize(prepared, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi)));
     }
 
+    /// <summary>A reading the check model did not confirm: doubtful when it read another number, held below the threshold otherwise.</summary>
+    private static OcrText Unconfirmed(OcrText read, OcrText? check) => check is null ? read with { Confidence = Math.Min(read.Confidence, UnconfirmedConfidence) } : Judge(read, check);
+
     /// <summary>
     /// Of a doubtful line reading and the cell read on its own (where "17" that the line gave as "117" is read
     /// right, but a lone "1" may be lost), the surer; neither text is changed.
     /// </summary>
     private static OcrText Better(OcrText inLine, OcrText alone) => alone.Confidence > inLine.Confidence ? alone : inLine;
-
-    private static bool Unsure(OcrText read) => read.Confidence < SureConfidence && NumberPattern.IsPlain(read.Text);
 
     /// <summary>The first reading, made surer or doubtful by the check model's reading of the same cell.</summary>
     private static OcrText Judge(OcrText read, OcrText check)

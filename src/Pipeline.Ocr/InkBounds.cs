@@ -11,6 +11,9 @@ internal static class InkBounds
     /// <summary>How much darker than the paper a pixel must be to count as ink.</summary>
     private const int InkContrast = 64;
 
+    /// <summary>A column with ink over this share of the cell's height is a ruling, not a glyph (a digit is at most about 60%).</summary>
+    private const double RulingShare = 0.85;
+
     /// <summary>Rows and columns with fewer ink pixels are noise.</summary>
     private const int MinInk = 2;
 
@@ -25,12 +28,28 @@ internal static class InkBounds
             return null;
         }
 
+        // A column inked nearly top to bottom is a sliver of the cell's ruling, which a cut through a slightly
+        // slanted or thick line leaves at the edge; read with the digits, it is a "1" that is not there.
+        var innerHeight = image.Height - (2 * marginY);
+        var ruled = new bool[image.Width];
+        for (var x = marginX; x < image.Width - marginX; x++)
+        {
+            var inked = 0;
+            for (var y = marginY; y < image.Height - marginY; y++)
+            {
+                inked += image[x, y] < threshold ? 1 : 0;
+            }
+
+            ruled[x] = inked >= RulingShare * innerHeight;
+        }
+
         var rows = new int[image.Height];
         for (var y = marginY; y < image.Height - marginY; y++)
         {
-            foreach (var value in image.Row(y)[marginX..^marginX])
+            var row = image.Row(y);
+            for (var x = marginX; x < image.Width - marginX; x++)
             {
-                rows[y] += value < threshold ? 1 : 0;
+                rows[y] += row[x] < threshold && !ruled[x] ? 1 : 0;
             }
         }
 
@@ -46,7 +65,7 @@ internal static class InkBounds
             var row = image.Row(y);
             for (var x = marginX; x < image.Width - marginX; x++)
             {
-                columns[x] += row[x] < threshold ? 1 : 0;
+                columns[x] += row[x] < threshold && !ruled[x] ? 1 : 0;
             }
         }
 
