@@ -123,7 +123,21 @@ public static class ApplicationsMapper
             return best;
         }
 
-        var next = lastIndex + 1;
-        return next < Candidates.Length && LabelMatcher.Score(folded, Candidates[next].Labels) >= AcceptNext ? (Candidates[next], next) : null;
+        var next = NextIndex(lastIndex);
+        return next >= 0 && LabelMatcher.Score(folded, Candidates[next].Labels) >= AcceptNext ? (Candidates[next], next) : null;
+    }
+
+    /// <summary>The row that follows the last one found in its own format's order (after the 2019 （六）其他处理 comes （七）总计), or -1.</summary>
+    private static int NextIndex(int lastIndex)
+    {
+        if (lastIndex < 0)
+        {
+            return 0;
+        }
+
+        var last = Candidates[lastIndex];
+        var order = ApplicationsSchema.Rows2019.Contains(last) && !ApplicationsSchema.Rows2021.Contains(last) ? ApplicationsSchema.Rows2019 : ApplicationsSchema.Rows2021;
+        var position = order.ToList().IndexOf(last);
+        return position >= 0 && position + 1 < order.Count ? Array.IndexOf(Candidates, order[position + 1]) : -1;
     }
 }

@@ -74,27 +74,19 @@ public sealed class CellRecognizer
             return new OcrText("", BlankConfidence);
         }
 
-        // Cut to its ink, so that slivers of the cell's rulings are not read as digits.
-        var prepared = Prepare(InkBounds.Find(cell) is { } ink ? cell.Crop(ink.Inflate(2).Intersect(cell.Bounds)) : cell);
-        var read = pool.Use(Options.Language, engine =>
-            engine.Recognize(prepared, PageSegmentation.SingleLine, NumberWhitelist, Options.Dpi));
-
-        // Line mode can find no text at all in a lone thin glyph such as "1"; word mode reads it.
-        if (read.Text.Length == 0)
-        {
-            read = pool.Use(Options.Language, engine =>
-                engine.Recognize(prepared, PageSegmentation.SingleWord, NumberWhitelist, Options.Dpi));
-        }
-
+        var (read, check) = ReadAlone(cell);
         if (read.Text.Length == 0)
         {
             // Ink that Tesseract could not read is not an empty cell.
             return new OcrText("", 0);
         }
 
-        return NumberPattern.IsMatch(read.Text)
-            ? CrossCheck(prepared, read)
-            : read with { Confidence = Math.Min(read.Confidence, RejectedConfidence) };
+        if (!NumberPattern.IsMatch(read.Text))
+        {
+            return read with { Confidence = Math.Min(read.Confidence, RejectedConfidence) };
+        }
+
+        return Options.CheckLanguage is null ? read : check is null ? Unconfirmed(read, null) : Judge(read, check);
     }
 
     /// <summary>
@@ -134,7 +126,7 @@ public sealed class CellRecognizer
                     // Both models agreeing settles the cell; anything else is read again on its own.
                     results[inked[k]] = check?[k] is { } second && second.Text == text.Text
                         ? Judge(text, second)
-                        : Better(Unconfirmed(text, check?[k]), ReadNumber(cells[inked[k]]));
+                        : Reconsidered(cells[inked[k]], text, check?[k]);
                 }
             }
         }
@@ -209,25 +201,51 @@ public sealed class CellRecognizer
     }
 
     /// <summary>
-    /// chi_sim is the safer reader of numbers, since a character outside the whitelist drops its confidence to
-    /// nothing, but it is rarely sure of clean digits (0.86 to 0.93), and on a worn scan it can read a 3 as 8 and
-    /// claim 0.99. So every number is read by a second model too: the same digits are evidence for them; other
-    /// digits, or none, leave the cell doubtful. The text is never changed.
+    /// A cell read on its own, cut to its ink so that slivers of its rulings are not read as digits: by the main
+    /// model (line mode, then word mode, which finds a lone thin glyph line mode can miss) and, for a plain
+    /// number, by the check model. chi_sim is the safer reader of numbers, since a character outside the
+    /// whitelist drops its confidence to nothing, but it is rarely sure of clean digits (0.86 to 0.93), and on
+    /// a worn scan it can read a 3 as 8 and claim 0.99; so every number is read by a second model too.
     /// </summary>
-    private OcrText CrossCheck(GrayImage prepared, OcrText read)
+    private (OcrText Read, OcrText? Check) ReadAlone(GrayImage cell)
     {
-        if (Options.CheckLanguage is null)
+        var prepared = Prepare(InkBounds.Find(cell) is { } ink ? cell.Crop(ink.Inflate(2).Intersect(cell.Bounds)) : cell);
+        var read = pool.Use(Options.Language, engine =>
+            engine.Recognize(prepared, PageSegmentation.SingleLine, NumberWhitelist, Options.Dpi));
+        if (read.Text.Length == 0)
         {
-            return read;
+            read = pool.Use(Options.Language, engine =>
+                engine.Recognize(prepared, PageSegmentation.SingleWord, NumberWhitelist, Options.Dpi));
         }
 
-        if (!NumberPattern.IsPlain(read.Text))
+        var check = Options.CheckLanguage is { } language && NumberPattern.IsPlain(read.Text)
+            ? pool.Use(language, engine => engine.Recognize(prepared, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi))
+            : null;
+        return (read, check);
+    }
+
+    /// <summary>
+    /// A cell the two models read differently in the line, read again on its own by both. Three of the four
+    /// readings agreeing settle it (the line can merge "11" into "1" where the cell alone is read right);
+    /// otherwise it keeps the surer of its doubtful readings. No reading is ever altered, only chosen.
+    /// </summary>
+    private OcrText Reconsidered(GrayImage cell, OcrText inLine, OcrText? inLineCheck)
+    {
+        var (alone, aloneCheck) = ReadAlone(cell);
+        var agreed = new[] { inLine, inLineCheck, alone, aloneCheck }
+            .OfType<OcrText>()
+            .Where(r => NumberPattern.IsMatch(r.Text))
+            .GroupBy(r => r.Text)
+            .FirstOrDefault(g => g.Count() >= 3);
+        if (agreed is not null)
         {
-            return Unconfirmed(read, null);
+            return new OcrText(agreed.Key, agreed.Max(r => r.Confidence));
         }
 
-        return Judge(read, pool.Use(Options.CheckLanguage, engine =>
-            engine.Recognize(prepared, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi)));
+        var single = alone.Text.Length == 0 ? new OcrText("", 0)
+            : !NumberPattern.IsMatch(alone.Text) ? alone with { Confidence = Math.Min(alone.Confidence, RejectedConfidence) }
+            : aloneCheck is null ? Unconfirmed(alone, null) : Judge(alone, aloneCheck);
+        return Better(Unconfirmed(inLine, inLineCheck), single);
     }
 
     /// <summary>A reading the check model did not confirm: doubtful when it read another number, held below the threshold otherwise.</summary>

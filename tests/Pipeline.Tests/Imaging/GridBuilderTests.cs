@@ -223,6 +223,56 @@ public sealed class GridBuilderTests
         TableSketch.Even(left, top, 70, 50, 15, 4, 2, (0, 0, 2, 5), (0, 5, 1, 10), (1, 5, 1, 5), (1, 10, 1, 5));
 
     /// <summary>From the rulings alone, without the page's pixels.</summary>
+    /// <summary>
+    /// The vertical stroke of 十 in a tight row, as long as the row is high and within the tolerance of both of
+    /// its lines, bridged to the lower one by the detector: no ruling, since its ink stops short of the upper line.
+    /// </summary>
+    [Fact]
+    public void CharacterStrokeInATightRowIsNotAColumn()
+    {
+        var sketch = TableSketch.Even(40, 40, 200, 30, 3, 3, thickness: 2);
+        var page = GrayImage.Blank(1240, 400);
+        sketch.Draw(page);
+        var row = sketch.Rows[1];
+        page.Fill(Rect.FromEdges(140, row + 5, 143, sketch.Rows[2] - 2), 0);
+
+        var table = Assert.Single(Build(Binarizer.Default.Apply(page)));
+
+        Assert.Equal(sketch.Columns, table.ColumnBoundaries);
+        Assert.Equal(9, table.Cells.Count);
+    }
+
+    /// <summary>The same stroke joined to both lines is a ruling: the check does not drop real short rulings.</summary>
+    [Fact]
+    public void ShortRulingJoinedToBothLinesIsAColumn()
+    {
+        var sketch = TableSketch.Even(40, 40, 200, 30, 3, 3, thickness: 2);
+        var page = GrayImage.Blank(1240, 400);
+        sketch.Draw(page);
+        page.Fill(Rect.FromEdges(140, sketch.Rows[1], 142, sketch.Rows[2] + 1), 0);
+
+        var table = Assert.Single(Build(Binarizer.Default.Apply(page)));
+
+        Assert.Equal(4, table.ColumnCount);
+        Assert.Contains(table.ColumnBoundaries, b => Math.Abs(b - 141) <= 2);
+    }
+
+    /// <summary>A table continued from the previous page, its top line printed there: the first row is kept.</summary>
+    [Fact]
+    public void TableOpenAtThePageBreakKeepsItsFirstRow()
+    {
+        var sketch = TableSketch.Even(40, 40, 200, 40, 3, 3, thickness: 2);
+        var page = GrayImage.Blank(1240, 400);
+        sketch.Draw(page);
+        page.Fill(Rect.FromEdges(30, 38, 660, 43), 255);
+
+        var table = Assert.Single(Build(Binarizer.Default.Apply(page)));
+
+        Assert.Equal(3, table.RowCount);
+        Assert.InRange(table.RowBoundaries[0], 38, 46);
+        Assert.Equal(sketch.Rows.Skip(1), table.RowBoundaries.Skip(1));
+    }
+
     private static IReadOnlyList<TableGrid> Tables(TableSketch sketch, int width, int height)
     {
         var page = GrayImage.Blank(width, height);

@@ -105,6 +105,75 @@ public sealed class ConfidenceTests
         FindingAssert.Exactly(validation.Findings, expected);
     }
 
+    /// <summary>
+    /// A heading OCR did not find may be a misread heading: on a scan, the error goes to a person (with the
+    /// EXT-CONFIDENCE note that it rests on recognised text); in a document with real text, it fails.
+    /// </summary>
+    [Theory]
+    [InlineData(SourceKinds.PdfScan, Verdict.NeedsReview)]
+    [InlineData(SourceKinds.PdfText, Verdict.Failed)]
+    public void AMissingHeadingOnAScanNeedsReviewButFailsElsewhere(string source, Verdict verdict)
+    {
+        var complete = HandBuilt(1.0);
+        var report = complete with
+        {
+            SourceKind = source,
+            Sections = [.. complete.Sections.Where(s => s.Key != SectionSchema.Sections[0].Key)],
+            Applications = Balanced(),
+        };
+
+        var validation = new ReportValidator(RuleCatalogue.Default()).Validate(report);
+
+        Assert.Equal(verdict, validation.Verdict);
+        Assert.Contains(validation.Findings, f => f.Rule == "DOC-SECTIONS" && f.Severity == Severity.Error);
+        var note = validation.Findings.Where(f => f.Rule == "EXT-CONFIDENCE").ToList();
+        if (verdict == Verdict.NeedsReview)
+        {
+            Assert.Contains("DOC-SECTIONS所依据的文字来自扫描件的文字识别", Assert.Single(note).Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(note);
+        }
+    }
+
+    /// <summary>A cell OCR found ink in but could not read leaves the table partly read: review, not a pass.</summary>
+    [Theory]
+    [InlineData(SourceKinds.PdfScan, Verdict.NeedsReview)]
+    [InlineData(SourceKinds.PdfText, Verdict.Passed)]
+    public void AnUnreadCellOnAScanNeedsReviewEvenWithoutAnError(string source, Verdict verdict)
+    {
+        var report = HandBuilt(1.0) with { SourceKind = source, Applications = Balanced() };
+        const string address = "activeDisclosure.licensing.decisions";
+        report.ActiveDisclosure!.Set("licensing", "decisions", new CellValue(address, "", null, new LayoutOrigin(Page: 2, Confidence: 0)));
+
+        var validation = new ReportValidator(RuleCatalogue.Default()).Validate(report);
+
+        Assert.Equal(verdict, validation.Verdict);
+        Assert.DoesNotContain(validation.Findings, f => f.Severity == Severity.Error);
+        if (verdict == Verdict.NeedsReview)
+        {
+            var note = Assert.Single(validation.Findings, f => f.Rule == "EXT-CONFIDENCE");
+            Assert.Equal([address], note.Cells);
+            Assert.Contains("表格只读出了一部分", note.Message, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Table 三 all zeros, read with full confidence.</summary>
+    private static ReportTable Balanced()
+    {
+        var applications = new ReportTable(TableKeys.Applications);
+        foreach (var row in ApplicationsSchema.Rows2021)
+        {
+            foreach (var column in ApplicationsSchema.Columns)
+            {
+                applications.Set(row.Key, column.Key, new CellValue(ReportTable.Address(TableKeys.Applications, row.Key, column.Key), "0", 0, new LayoutOrigin(Page: 3, Confidence: 0.99)));
+            }
+        }
+
+        return applications;
+    }
+
     private static LayoutDocument Read(string seed)
     {
         var path = TestFiles.Seed(seed);

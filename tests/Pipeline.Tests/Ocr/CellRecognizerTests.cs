@@ -41,6 +41,36 @@ public sealed class CellRecognizerTests(SharedEngines engines)
         Assert.Equal("573", read.Text);
     }
 
+    /// <summary>
+    /// A row of table 三 read as one line: alone in its image Tesseract drops a lone 1 as noise (it reads
+    /// nothing in the cells of the committed degraded scan), among its neighbours it is read, and surely.
+    /// </summary>
+    [Fact]
+    public void ARowOfNumbersIsReadTogetherLoneOnesIncluded()
+    {
+        string[] row = ["1", "0", "0", "17", "", "0", "1"];
+        var cells = row.Select(n => RenderedText.Cell(n, 110, 64, pointSize: 30)).ToList();
+
+        var read = engines.Cells.ReadNumbers(cells);
+
+        Assert.Equal(row, read.Select(r => r.Text));
+        Assert.All(read, r => Assert.True(r.Confidence >= ReviewThreshold, $"{r}"));
+        Assert.Equal(CellRecognizer.BlankConfidence, read[4].Confidence);
+    }
+
+    /// <summary>A sliver of the cell's ruling inside its edge, as a cut through a slanted line leaves it, is not read as a 1.</summary>
+    [Fact]
+    public void ARulingSliverAtTheEdgeIsNotReadAsADigit()
+    {
+        var cells = new[] { "4", "0" }.Select(n => RenderedText.Cell(n, 110, 64, pointSize: 30)).ToList();
+        cells[0].Fill(new Rect(80, 0, 3, 64), 0);
+
+        var read = engines.Cells.ReadNumbers(cells);
+
+        Assert.Equal("4", read[0].Text);
+        Assert.Equal("4", engines.Cells.ReadNumber(cells[0]).Text);
+    }
+
     [Fact]
     public void ABlankCellIsEmptyAndSure()
     {
