@@ -112,7 +112,7 @@ public sealed class PdfCorpusTests(PdfCorpusTests.Printed printed) : IClassFixtu
     /// <summary>The passing-2021 sample printed once as text PDF, clean scan and a drawn degraded scan that carries a seal.</summary>
     public sealed class Printed : IDisposable
     {
-        private readonly ScratchFolder _scratch = new();
+        private readonly Pipeline.Reading.Pdf.TempWorkspace _scratch = new();
 
         public Printed()
         {

@@ -1,3 +1,5 @@
+using Pipeline.Reading.Pdf;
+
 namespace Pipeline.Corpus.Pdf;
 
 /// <summary>
@@ -9,7 +11,7 @@ public static class ChromiumPrinter
 {
     public static byte[] Print(string html)
     {
-        using var scratch = new ScratchFolder();
+        using var scratch = new TempWorkspace();
         var page = scratch.File("report.html");
         var pdf = scratch.File("report.pdf");
         File.WriteAllText(page, html);

@@ -1,10 +1,9 @@
-using System.Diagnostics;
-
 namespace Pipeline.Corpus.Pdf;
 
 /// <summary>
-/// Runs one of the programs the PDF stage leans on (chromium, pdftoppm, pdftotext, convert,
-/// img2pdf) with a time limit: a hung Chromium must not hang the generator.
+/// Runs one of the programs the PDF stage leans on (chromium, pdftoppm, pdftotext, convert, img2pdf) through
+/// the pipeline's own runner, with a time limit (a hung Chromium must not hang the generator); a failure or an
+/// overrun is an exception here, since a corpus that could not be made must not be half written.
 /// </summary>
 public static class ExternalTool
 {
@@ -13,35 +12,10 @@ public static class ExternalTool
     /// <summary>Runs the program and returns what it wrote to standard output; throws when it fails or overruns.</summary>
     public static string Run(string program, IEnumerable<string> arguments, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-
-        // Read both streams while waiting: a full pipe would otherwise block the program.
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout ?? DefaultTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            throw new TimeoutException($"{program} took longer than {(timeout ?? DefaultTimeout).TotalSeconds:0} s");
-        }
-
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} exited with {process.ExitCode}: {error.Result.Trim()}");
-        }
-
-        return output.Result;
+        var limit = timeout ?? DefaultTimeout;
+        var result = Pipeline.Reading.Pdf.ExternalTool.Run(program, arguments, limit);
+        return result.TimedOut ? throw new TimeoutException($"{program} took longer than {limit.TotalSeconds:0} s")
+            : result.Succeeded ? result.OutputText
+            : throw new InvalidOperationException($"{program} exited with {result.ExitCode}: {result.Error.Trim()}");
     }
 }

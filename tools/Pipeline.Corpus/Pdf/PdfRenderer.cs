@@ -1,3 +1,4 @@
+using Pipeline.Reading.Pdf;
 using Pipeline.Corpus.Rendering;
 using Pipeline.Corpus.Truth;
 
@@ -19,7 +20,7 @@ public static class PdfRenderer
         Func<PdfTextLayer, ScanDegradation> degrade,
         int noiseSeed)
     {
-        using var scratch = new ScratchFolder();
+        using var scratch = new TempWorkspace();
         var textPdf = scratch.File("text.pdf");
         File.WriteAllBytes(textPdf, ChromiumPrinter.Print(HtmlRenderer.Render(truth, style.Css)));
         var layer = PdfTextLayer.Read(textPdf);
@@ -58,7 +59,7 @@ public static class PdfRenderer
     public static Func<PdfTextLayer, ScanDegradation> Drawn(int seed) =>
         layer => ScanDegradation.Draw(new Random(seed), layer.PageCount, TableRegions.NumericCells(layer));
 
-    private static string Subfolder(ScratchFolder scratch, string name)
+    private static string Subfolder(TempWorkspace scratch, string name)
     {
         var path = scratch.File(name);
         Directory.CreateDirectory(path);
