@@ -119,6 +119,15 @@ public sealed class CellRecognizer
                 ? strip.Assign(pool.Use(checkLanguage, engine =>
                     engine.RecognizeParts(strip.Image, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi, OcrLevel.Symbol)))
                 : null;
+            // A piece that is not a number (a heading among the values) can pull the model's characters out of
+            // place, so that a neighbour's digit lands on it and both models agree on the rest; a piece given too
+            // few or too many characters for its ink shows the same. No reading of such a line is trusted, and
+            // every cell of it is read on its own.
+            if (Enumerable.Range(0, inked.Count).Any(k => read[k] is not { } piece || !NumberPattern.IsMatch(piece.Text) || !strip.Fits(k, piece.Text)))
+            {
+                return [.. results.Select((r, i) => r ?? ReadNumber(cells[i]))];
+            }
+
             for (var k = 0; k < inked.Count; k++)
             {
                 if (read[k] is { } text && NumberPattern.IsMatch(text.Text))

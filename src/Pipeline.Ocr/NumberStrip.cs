@@ -10,14 +10,19 @@ namespace Pipeline.Ocr;
 /// </summary>
 internal sealed class NumberStrip
 {
+    /// <summary>A digit's width over its height, about, in the fonts reports use.</summary>
+    private const double DigitAspect = 0.55;
+
     private readonly Rect?[] pieces;
     private readonly int gap;
+    private readonly double lineHeight;
 
-    private NumberStrip(GrayImage image, Rect?[] pieces, int gap)
+    private NumberStrip(GrayImage image, Rect?[] pieces, int gap, double lineHeight)
     {
         Image = image;
         this.pieces = pieces;
         this.gap = gap;
+        this.lineHeight = lineHeight;
     }
 
     public GrayImage Image { get; }
@@ -34,7 +39,7 @@ internal sealed class NumberStrip
         var gap = (int)Math.Round(lineHeight * 1.2);
         if (heights.Count == 0)
         {
-            return new NumberStrip(GrayImage.Blank(1, 1), new Rect?[cells.Count], gap);
+            return new NumberStrip(GrayImage.Blank(1, 1), new Rect?[cells.Count], gap, lineHeight);
         }
 
         // One scale for the row, from its typical digit height, so a minus sign stays small beside digits.
@@ -74,7 +79,23 @@ internal sealed class NumberStrip
             }
         }
 
-        return new NumberStrip(image, placed, gap);
+        return new NumberStrip(image, placed, gap, lineHeight);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is about as long as the ink of the cell it was given to: at least half the
+    /// characters its width holds, at most twice as many and one. "7" over the ink of "37" is a character that
+    /// went astray, however sure the models are of it.
+    /// </summary>
+    public bool Fits(int index, string text)
+    {
+        if (pieces[index] is not { } piece)
+        {
+            return text.Length == 0;
+        }
+
+        var characters = Math.Max(0, piece.Width - 4) / (DigitAspect * lineHeight);
+        return text.Length >= characters / 2 && text.Length <= (2 * characters) + 1;
     }
 
     /// <summary>

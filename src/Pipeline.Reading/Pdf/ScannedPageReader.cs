@@ -120,8 +120,10 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
             session.ThrowIfOutOfTime();
             // A value fills one grid place; a narrow cell spanning rows or columns is a heading (（三）不予公开).
             // A wide cell right of the first column holding a short run of ink is a value too (表二's 79).
-            var narrow = row.Where(c => c.RowSpan == 1 && c.ColumnSpan == 1 &&
-                (c.Box.Width < grid.Bounds.Width * NumericShare || (c.Column > 0 && CellRecognizer.HoldsShortRun(image.Crop(c.Box))))).ToList();
+            // Either way the ink must be short: a label such as 行政处罚 in a narrow first column, read with the
+            // numbers as one line, would throw their characters out of place.
+            var narrow = row.Where(c => c.RowSpan == 1 && c.ColumnSpan == 1 && CellRecognizer.HoldsShortRun(image.Crop(c.Box)) &&
+                (c.Box.Width < grid.Bounds.Width * NumericShare || c.Column > 0)).ToList();
             var numbers = _cells.ReadNumbers([.. narrow.Select(c => image.Crop(c.Box))]);
             var cells = new List<LayoutCell>();
             foreach (var cell in row)
