@@ -59,7 +59,7 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         }
 
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var column in new[] { "类型", "方法", "报告", "单元格正确", "表格全对", "结论正确", "误判未通过", "页/秒" })
+        foreach (var column in new[] { "类型", "方法", "报告", "单元格正确", "表格全对", "结论正确", "误判未通过", "错读却自信", "页/秒" })
         {
             table.AddColumn(column);
         }
@@ -76,6 +76,7 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
                 $"{group.Sum(r => r.TablesRight)}/{group.Sum(r => r.Tables)}",
                 $"{group.Count(r => r.VerdictRight)}/{group.Count()}",
                 group.Count(r => r.FalseFailure).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                group.Sum(r => r.SureButWrong).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"{group.Sum(r => r.Pages) / Math.Max(0.001, group.Sum(r => r.Seconds)):0.00}");
         }
 
@@ -108,7 +109,7 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         var expected = truth.GetProperty("expectedVerdict").GetString();
         var verdict = JsonSerializer.Serialize(result.Verdict).Trim('"');
         var pages = result.Cells.Values.Select(c => c.Page ?? 1).DefaultIfEmpty(1).Max();
-        return new Score(kind, method, comparison.Cells, comparison.CellsRight, comparison.Tables, comparison.TablesRight, verdict == expected, expected == "passed" && result.Verdict == Verdict.Failed, pages, seconds);
+        return new Score(kind, method, comparison.Cells, comparison.CellsRight, comparison.Tables, comparison.TablesRight, verdict == expected, expected == "passed" && result.Verdict == Verdict.Failed, SureButWrong(result, comparison), pages, seconds);
     }
 
     /// <summary>
@@ -127,5 +128,10 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
             }
             : null;
 
-    private sealed record Score(string Kind, string Method, int Cells, int CellsRight, int Tables, int TablesRight, bool VerdictRight, bool FalseFailure, int Pages, double Seconds);
+    /// <param name="SureButWrong">Cells read wrong with a confidence at or above the rules' threshold: the misreads that could fail a report.</param>
+    private static int SureButWrong(CheckResult result, TruthComparison comparison) =>
+        comparison.WrongCells.Count(wrong => result.Cells.GetValueOrDefault(wrong[..wrong.IndexOf(':', StringComparison.Ordinal)]) is { } cell
+            && cell.Confidence >= RuleCatalogue.Default().Settings.ConfidenceThreshold);
+
+    private sealed record Score(string Kind, string Method, int Cells, int CellsRight, int Tables, int TablesRight, bool VerdictRight, bool FalseFailure, int SureButWrong, int Pages, double Seconds);
 }
