@@ -122,14 +122,16 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
             // A wide cell right of the first column holding a short run of ink is a value too (表二's 79).
             // Either way the ink must be short: a label such as 行政处罚 in a narrow first column, read with the
             // numbers as one line, would throw their characters out of place.
-            var narrow = row.Where(c => c.RowSpan == 1 && c.ColumnSpan == 1 && CellRecognizer.HoldsShortRun(image.Crop(c.Box)) &&
-                (c.Box.Width < grid.Bounds.Width * NumericShare || c.Column > 0)).ToList();
-            var numbers = _cells.ReadNumbers([.. narrow.Select(c => image.Crop(c.Box))]);
+            var crops = row.Select(c => image.Crop(c.Box)).ToList();
+            var narrow = Enumerable.Range(0, row.Count).Where(i => row[i].RowSpan == 1 && row[i].ColumnSpan == 1 && CellRecognizer.HoldsShortRun(crops[i]) &&
+                (row[i].Box.Width < grid.Bounds.Width * NumericShare || row[i].Column > 0)).ToList();
+            var numbers = _cells.ReadNumbers([.. narrow.Select(i => crops[i])]);
             var cells = new List<LayoutCell>();
-            foreach (var cell in row)
+            for (var i = 0; i < row.Count; i++)
             {
-                var index = narrow.IndexOf(cell);
-                var crop = image.Crop(cell.Box);
+                var cell = row[i];
+                var index = narrow.IndexOf(i);
+                var crop = crops[i];
                 var read = index >= 0 ? Settle(numbers[index], crop)
                     : cell.Box.Width < grid.Bounds.Width * NumericShare ? Settle(_cells.ReadNumber(crop), crop)
                     : _cells.ReadLabel(crop);
