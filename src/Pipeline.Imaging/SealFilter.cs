@@ -3,65 +3,161 @@ using System.Runtime.CompilerServices;
 namespace Pipeline.Imaging;
 
 /// <summary>
-/// Turns a colour scan into grey with the red or orange seal (公章) taken out: pixels clearly
-/// redder than they are green or blue become white, everything else keeps its luminance. Black
-/// text and rulings under a seal stay black, since dark pixels are not red-dominant.
+/// Turns a colour scan into grey with the red or orange seal (公章) taken out. Seal ink lies over
+/// the page as a multiplying filter, so under it a pixel's luminance is the page's own grey dimmed
+/// by the seal's: dividing by the seal's luminance gives the page back, seal gone, and keeps the
+/// grey edges of the characters and rulings it covers. Pixels away from a seal keep their luminance.
 /// </summary>
 /// <remarks>
-/// Both tests ramp rather than switch, so the pink fringe of a seal fades out instead of leaving a
-/// ring of grey specks for the binarizer.
+/// Whitening red pixels outright, as this filter once did, also whitened the anti-aliased edges of
+/// thin digits under a seal, and a "0" came out as a broken "ʋ". Luminance rather than the red
+/// channel is divided because JPEG keeps colour at half resolution: at a seal's edge the red has
+/// bled away while the darkness has not, and a red-channel filter leaves a grey ring there. The
+/// correction is confined to pixels near clearly red ones, so speckled colour noise on black text
+/// far from any seal does not lighten it.
 /// </remarks>
-/// <param name="RednessStart">Red minus the larger of green and blue at which whitening begins.</param>
-/// <param name="RednessFull">Red minus the larger of green and blue at which a bright pixel is wholly white.</param>
-/// <param name="RedStart">Red value below which a pixel is dark ink, whatever its hue.</param>
-/// <param name="RedFull">Red value from which a red-dominant pixel is wholly seal.</param>
-public sealed record SealFilter(int RednessStart = 30, int RednessFull = 70, int RedStart = 90, int RedFull = 140)
+/// <param name="RednessStart">Red minus the larger of green and blue at which a pixel starts to count as seal-tinted.</param>
+/// <param name="RednessFull">Red minus the larger of green and blue from which a pixel is wholly seal-tinted.</param>
+/// <param name="SealRedness">Redness of the seal's own ink: pixels this red measure the seal and mark where it lies.</param>
+/// <param name="Reach">How far, in pixels, from seal ink a pixel may be and still be corrected.</param>
+public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int SealRedness = 60, int Reach = 4)
 {
+    /// <summary>Seal ink is bright; darker red pixels are print seen through it, not the seal's colour.</summary>
+    private const int SealRedFloor = 128;
+
     public static SealFilter Default { get; } = new();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public unsafe GrayImage Apply(RgbImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var rednessWeight = stackalloc int[256];
-        var redWeight = stackalloc int[256];
-        Ramp(rednessWeight, RednessStart, RednessFull);
-        Ramp(redWeight, RedStart, RedFull);
-        var start = Math.Max(0, RednessStart);
-
-        var count = image.Width * image.Height;
+        int width = image.Width, height = image.Height, count = width * height;
         var gray = GC.AllocateUninitializedArray<byte>(count);
-        fixed (byte* rgb = image.Pixels, output = gray)
+        var redness = GC.AllocateUninitializedArray<byte>(count);
+        var sealLuma = stackalloc long[256];
+        long sealPixels = 0;
+        fixed (byte* rgb = image.Pixels, luma = gray, red = redness)
         {
             var p = rgb;
             for (var i = 0; i < count; i++, p += 3)
             {
                 int r = p[0], g = p[1], b = p[2];
-                var luma = ((77 * r) + (150 * g) + (29 * b)) >> 8;
-                var redness = r - Math.Max(g, b);
-                if (redness <= start)
+                var y = ((77 * r) + (150 * g) + (29 * b)) >> 8;
+                var d = Math.Max(0, r - Math.Max(g, b));
+                luma[i] = (byte)y;
+                red[i] = (byte)d;
+                if (d >= SealRedness && r >= SealRedFloor)
                 {
-                    output[i] = (byte)luma;
-                    continue;
+                    sealLuma[r]++;
+                    sealPixels++;
                 }
+            }
 
-                // Weights are 0..256 fixed point; their product, 0..65536.
-                var weight = rednessWeight[redness] * redWeight[r];
-                output[i] = (byte)(luma + (((255 - luma) * weight) >> 16));
+            if (sealPixels == 0)
+            {
+                return new GrayImage(width, height, gray);
+            }
+
+            var seal = Math.Max(1, Median(sealLuma, sealPixels));
+            var near = NearSeal(redness, width, height);
+            var weight = stackalloc int[256];
+            for (var v = 0; v < 256; v++)
+            {
+                weight[v] = v <= RednessStart ? 0
+                    : v >= RednessFull ? 256
+                    : ((v - RednessStart) * 256) / Math.Max(1, RednessFull - RednessStart);
+            }
+
+            fixed (byte* isNear = near)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var w = weight[red[i]];
+                    if (w == 0 || isNear[i] == 0)
+                    {
+                        continue;
+                    }
+
+                    int y = luma[i];
+                    var unmixed = Math.Min(255, rgb[i * 3] * 255 / seal);
+                    luma[i] = (byte)(y + (((unmixed - y) * w) >> 8));
+                }
             }
         }
 
-        return new GrayImage(image.Width, image.Height, gray);
+        return new GrayImage(width, height, gray);
     }
 
-    /// <summary>0 up to <paramref name="start"/>, 256 from <paramref name="full"/>, linear between.</summary>
-    private static unsafe void Ramp(int* weights, int start, int full)
+    /// <summary>1 where seal ink lies within <see cref="Reach"/> pixels (a square), else 0.</summary>
+    private byte[] NearSeal(byte[] redness, int width, int height)
     {
+        // Horizontal then vertical spread of the seal mark, each by a running count over the window.
+        var across = new byte[redness.Length];
+        for (var y = 0; y < height; y++)
+        {
+            var row = y * width;
+            var inWindow = 0;
+            for (var x = -Reach; x < width + Reach; x++)
+            {
+                var entering = x + Reach;
+                if (entering < width && redness[row + entering] >= SealRedness)
+                {
+                    inWindow++;
+                }
+
+                var leaving = x - Reach - 1;
+                if (leaving >= 0 && redness[row + leaving] >= SealRedness)
+                {
+                    inWindow--;
+                }
+
+                if (x >= 0 && x < width && inWindow > 0)
+                {
+                    across[row + x] = 1;
+                }
+            }
+        }
+
+        var near = new byte[redness.Length];
+        for (var x = 0; x < width; x++)
+        {
+            var inWindow = 0;
+            for (var y = -Reach; y < height + Reach; y++)
+            {
+                var entering = y + Reach;
+                if (entering < height && across[(entering * width) + x] != 0)
+                {
+                    inWindow++;
+                }
+
+                var leaving = y - Reach - 1;
+                if (leaving >= 0 && across[(leaving * width) + x] != 0)
+                {
+                    inWindow--;
+                }
+
+                if (y >= 0 && y < height && inWindow > 0)
+                {
+                    near[(y * width) + x] = 1;
+                }
+            }
+        }
+
+        return near;
+    }
+
+    private static unsafe int Median(long* histogram, long total)
+    {
+        long below = 0;
         for (var v = 0; v < 256; v++)
         {
-            weights[v] = v <= start ? 0
-                : v >= full ? 256
-                : ((v - start) * 256) / Math.Max(1, full - start);
+            below += histogram[v];
+            if (below * 2 >= total)
+            {
+                return v;
+            }
         }
+
+        return 255;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Pipeline.Model.Reports;
 using Pipeline.Model.Schema;
 using Pipeline.Model.Text;
@@ -8,7 +9,7 @@ namespace Pipeline.Mapping;
 /// Table 三: each run of values belongs to the label just before it; the label is matched
 /// against the template's rows, preferring the rows that follow the last one found.
 /// </summary>
-public static class ApplicationsMapper
+public static partial class ApplicationsMapper
 {
     private const double Accept = 0.62;
 
@@ -124,8 +125,21 @@ public static class ApplicationsMapper
         }
 
         var next = NextIndex(lastIndex);
-        return next >= 0 && LabelMatcher.Score(folded, Candidates[next].Labels) >= AcceptNext ? (Candidates[next], next) : null;
+        return next >= 0 && NextScore(folded, Candidates[next]) >= AcceptNext ? (Candidates[next], next) : null;
     }
+
+    /// <summary>
+    /// How well a label names the next row, with or without the row's numbering: a scan garbles the small
+    /// brackets of （一） first ("人小池以公开" for （一）予以公开), and the words after them carry the evidence.
+    /// </summary>
+    private static double NextScore(string folded, RowDefinition next) =>
+        Math.Max(
+            LabelMatcher.Score(folded, next.Labels),
+            LabelMatcher.Score(folded, next.Labels.Select(l => Numbering().Replace(l, ""))));
+
+    /// <summary>A row's leading number: （一）, (六), 1., 2、 or 三、.</summary>
+    [GeneratedRegex(@"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[0-9]+[.、．]|[一二三四五六七八九十]+、)")]
+    private static partial Regex Numbering();
 
     /// <summary>The row that follows the last one found in its own format's order (after the 2019 （六）其他处理 comes （七）总计), or -1.</summary>
     private static int NextIndex(int lastIndex)

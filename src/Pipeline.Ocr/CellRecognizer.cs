@@ -86,8 +86,17 @@ public sealed class CellRecognizer
             return read with { Confidence = Math.Min(read.Confidence, RejectedConfidence) };
         }
 
-        return Options.CheckLanguage is null ? read : check is null ? Unconfirmed(read, null) : Judge(read, check);
+        return WideEnough(cell, Options.CheckLanguage is null ? read : check is null ? Unconfirmed(read, null) : Judge(read, check));
     }
+
+    /// <summary>
+    /// A number with too few digits for its cell's ink is doubtful, however sure the models were: it has lost
+    /// a character ("11" read as "1"). The text is kept as read.
+    /// </summary>
+    private static OcrText WideEnough(GrayImage cell, OcrText read) =>
+        InkBounds.Find(cell) is { } ink && !DigitWidths.CouldSpan(read.Text, ink.Width, ink.Height)
+            ? read with { Confidence = Math.Min(read.Confidence, RejectedConfidence) }
+            : read;
 
     /// <summary>
     /// The numeric cells of one table row, read together as one line (<see cref="NumberStrip"/>), each result as
@@ -133,9 +142,9 @@ public sealed class CellRecognizer
                 if (read[k] is { } text && NumberPattern.IsMatch(text.Text))
                 {
                     // Both models agreeing settles the cell; anything else is read again on its own.
-                    results[inked[k]] = check?[k] is { } second && second.Text == text.Text
+                    results[inked[k]] = WideEnough(cells[inked[k]], check?[k] is { } second && second.Text == text.Text
                         ? Judge(text, second)
-                        : Reconsidered(cells[inked[k]], text, check?[k]);
+                        : Reconsidered(cells[inked[k]], text, check?[k]));
                 }
             }
         }

@@ -16,13 +16,15 @@ internal sealed class NumberStrip
     private readonly Rect?[] pieces;
     private readonly int gap;
     private readonly double lineHeight;
+    private readonly double scale;
 
-    private NumberStrip(GrayImage image, Rect?[] pieces, int gap, double lineHeight)
+    private NumberStrip(GrayImage image, Rect?[] pieces, int gap, double lineHeight, double scale)
     {
         Image = image;
         this.pieces = pieces;
         this.gap = gap;
         this.lineHeight = lineHeight;
+        this.scale = scale;
     }
 
     public GrayImage Image { get; }
@@ -39,7 +41,7 @@ internal sealed class NumberStrip
         var gap = (int)Math.Round(lineHeight * 1.2);
         if (heights.Count == 0)
         {
-            return new NumberStrip(GrayImage.Blank(1, 1), new Rect?[cells.Count], gap, lineHeight);
+            return new NumberStrip(GrayImage.Blank(1, 1), new Rect?[cells.Count], gap, lineHeight, 1);
         }
 
         // One scale for the row, from its typical digit height, so a minus sign stays small beside digits.
@@ -79,13 +81,14 @@ internal sealed class NumberStrip
             }
         }
 
-        return new NumberStrip(image, placed, gap, lineHeight);
+        return new NumberStrip(image, placed, gap, lineHeight, scale);
     }
 
     /// <summary>
     /// Whether <paramref name="text"/> is about as long as the ink of the cell it was given to: at least half the
-    /// characters its width holds, at most twice as many and one. "7" over the ink of "37" is a character that
-    /// went astray, however sure the models are of it.
+    /// characters its width holds, at most twice as many and one, and never fewer digits than could cover it
+    /// (<see cref="DigitWidths"/>). "7" over the ink of "37" is a character that went astray, however sure the
+    /// models are of it.
     /// </summary>
     public bool Fits(int index, string text)
     {
@@ -95,7 +98,9 @@ internal sealed class NumberStrip
         }
 
         var characters = Math.Max(0, piece.Width - 4) / (DigitAspect * lineHeight);
-        return text.Length >= characters / 2 && text.Length <= (2 * characters) + 1;
+        // Back in the scan's pixels, without the margin each piece was cut with.
+        var ink = (piece.Width / scale) - 4;
+        return DigitWidths.CouldSpan(text, ink, lineHeight / scale) && text.Length >= characters / 2 && text.Length <= (2 * characters) + 1;
     }
 
     /// <summary>
