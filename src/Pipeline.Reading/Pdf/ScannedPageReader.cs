@@ -119,7 +119,8 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
         {
             session.ThrowIfOutOfTime();
             // A value fills one grid place; a narrow cell spanning rows or columns is a heading (（三）不予公开).
-            // A wide cell right of the first column holding a short run of ink is a value too (表二's 79).
+            // A wide cell right of the first column holding a short run of ink is a value too (表二's 79), and so
+            // is one spanning the columns a shorter part of the table does not use (表二 第二十条第（八）项's 本年增/减).
             // Either way the ink must be short: a label such as 行政处罚 in a narrow first column, read with the
             // numbers as one line, would throw their characters out of place.
             var crops = row.Select(c => image.Crop(c.Box)).ToList();
@@ -133,8 +134,9 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
                 var index = narrow.IndexOf(i);
                 var crop = crops[i];
                 var read = index >= 0 ? Settle(numbers[index], crop)
-                    : cell.Box.Width < grid.Bounds.Width * NumericShare ? Settle(_cells.ReadNumber(crop), crop)
-                    : _cells.ReadLabel(crop);
+                    : cell.Box.Width < grid.Bounds.Width * NumericShare || (cell.Column > 0 && cell.RowSpan == 1 && CellRecognizer.HoldsShortRun(crop))
+                        ? Settle(_cells.ReadNumber(crop), crop)
+                        : _cells.ReadLabel(crop);
                 cells.Add(new LayoutCell(read.Text, new LayoutOrigin(Page: page, Box: Points(cell.Box), Confidence: read.Confidence), cell.RowSpan, cell.ColumnSpan));
             }
 

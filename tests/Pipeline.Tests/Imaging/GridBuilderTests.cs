@@ -242,6 +242,32 @@ public sealed class GridBuilderTests
         Assert.Equal(9, table.Cells.Count);
     }
 
+    /// <summary>
+    /// The same character in the same place in two tight rows ("…公开申请数量" twice): the strokes of 申 line up
+    /// into one vertical two rows long that touches the lines at both ends, but the bars of 申 cross it, and a
+    /// ruling has clear paper beside it.
+    /// </summary>
+    [Fact]
+    public void CharacterStrokesLinedUpInTwoTightRowsAreNotAColumn()
+    {
+        var sketch = TableSketch.Even(40, 40, 200, 30, 3, 4, thickness: 2);
+        var page = GrayImage.Blank(1240, 1754);
+        sketch.Draw(page);
+        page.Fill(Rect.FromEdges(140, sketch.Rows[1], 143, sketch.Rows[3] + 1), 0);
+        foreach (var row in sketch.Rows.Skip(1).Take(2))
+        {
+            foreach (var bar in (int[])[8, 15, 22])
+            {
+                page.Fill(Rect.FromEdges(130, row + bar, 153, row + bar + 3), 0);
+            }
+        }
+
+        var table = Assert.Single(Build(Binarizer.Default.Apply(page)));
+
+        Assert.Equal(sketch.Columns, table.ColumnBoundaries);
+        Assert.Equal(12, table.Cells.Count);
+    }
+
     /// <summary>The same stroke joined to both lines is a ruling: the check does not drop real short rulings.</summary>
     [Fact]
     public void ShortRulingJoinedToBothLinesIsAColumn()

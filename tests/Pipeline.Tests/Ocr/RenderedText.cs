@@ -11,12 +11,22 @@ internal static class RenderedText
 {
     public const string Font = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
+    private const string SerifFont = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+
     private const string Convert = "/usr/bin/convert";
 
     /// <summary>Black text on white, centred vertically 10 pixels from the left, then the given ImageMagick effects.</summary>
     public static GrayImage Cell(string text, int width, int height, int pointSize = 32, params string[] effects) =>
         Run(["-size", $"{width}x{height}", "xc:white", "-font", Font, "-pointsize", pointSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-fill", "black", "-gravity", "west", "-annotate", "+10+0", text, .. effects]);
+
+    /// <summary>
+    /// Digits in the serif face, set tighter by <paramref name="kerning"/> pixels so that their feet touch, as
+    /// tightly printed tables set them.
+    /// </summary>
+    public static GrayImage SerifCell(string text, int width, int height, int pointSize, int kerning) =>
+        Run(["-size", $"{width}x{height}", "xc:white", "-font", SerifFont, "-pointsize", pointSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-kerning", kerning.ToString(System.Globalization.CultureInfo.InvariantCulture), "-fill", "black", "-gravity", "west", "-annotate", "+10+0", text]);
 
     /// <summary>A page of text lines from the top left, turned clockwise by <paramref name="rotation"/> degrees.</summary>
     public static GrayImage Page(string text, int width, int height, int pointSize, int rotation) =>
