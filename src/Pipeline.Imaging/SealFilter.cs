@@ -3,18 +3,20 @@ using System.Runtime.CompilerServices;
 namespace Pipeline.Imaging;
 
 /// <summary>
-/// Turns a colour scan into grey with the red or orange seal (公章) taken out. Seal ink lies over
-/// the page as a multiplying filter, so under it a pixel's luminance is the page's own grey dimmed
-/// by the seal's: dividing by the seal's luminance gives the page back, seal gone, and keeps the
-/// grey edges of the characters and rulings it covers. Pixels away from a seal keep their luminance.
+/// Turns a colour scan into grey with the red or orange seal (公章) taken out. Seal ink lies over the page
+/// as a multiplying filter, so under it the page's own grey is dimmed by the seal's colour: dividing by the
+/// seal's colour gives the page back, seal gone, and keeps the grey edges of the characters and rulings it
+/// covers. Pixels away from a seal keep their luminance.
 /// </summary>
 /// <remarks>
-/// Whitening red pixels outright, as this filter once did, also whitened the anti-aliased edges of
-/// thin digits under a seal, and a "0" came out as a broken "ʋ". Luminance rather than the red
-/// channel is divided because JPEG keeps colour at half resolution: at a seal's edge the red has
-/// bled away while the darkness has not, and a red-channel filter leaves a grey ring there. The
-/// correction is confined to pixels near clearly red ones, so speckled colour noise on black text
-/// far from any seal does not lighten it.
+/// Whitening red pixels outright, as this filter once did, also whitened the anti-aliased edges of thin
+/// digits under a seal, and a "0" came out as a broken "ʋ". Two estimates of the page are made and the
+/// darker kept: the red channel over the seal's red, which the seal dims least, and the luminance over the
+/// seal's luminance. JPEG keeps colour at half resolution, so a thin ruling under the seal takes the seal's
+/// red from its neighbours and fades in the red channel, while its darkness stays in the luminance. The
+/// seal's colour is measured once per page (over clearly red pixels), since stamps differ in colour
+/// and wear; the correction is confined to pixels near clearly red ones, so speckled colour noise on black
+/// text far from any seal does not lighten it.
 /// </remarks>
 /// <param name="RednessStart">Red minus the larger of green and blue at which a pixel starts to count as seal-tinted.</param>
 /// <param name="RednessFull">Red minus the larger of green and blue from which a pixel is wholly seal-tinted.</param>
@@ -34,6 +36,7 @@ public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int 
         int width = image.Width, height = image.Height, count = width * height;
         var gray = GC.AllocateUninitializedArray<byte>(count);
         var redness = GC.AllocateUninitializedArray<byte>(count);
+        var sealRed = stackalloc long[256];
         var sealLuma = stackalloc long[256];
         long sealPixels = 0;
         fixed (byte* rgb = image.Pixels, luma = gray, red = redness)
@@ -48,7 +51,8 @@ public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int 
                 red[i] = (byte)d;
                 if (d >= SealRedness && r >= SealRedFloor)
                 {
-                    sealLuma[r]++;
+                    sealRed[r]++;
+                    sealLuma[y]++;
                     sealPixels++;
                 }
             }
@@ -58,7 +62,9 @@ public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int 
                 return new GrayImage(width, height, gray);
             }
 
-            var seal = Math.Max(1, Median(sealLuma, sealPixels));
+            var seal = Math.Max(1, Percentile(sealRed, sealPixels, 0.5));
+            // The seal's darker ink, not its middle: over the median, half the seal would stay as grey specks.
+            var sealDarkness = Math.Max(1, Percentile(sealLuma, sealPixels, 0.3));
             var near = NearSeal(redness, width, height);
             var weight = stackalloc int[256];
             for (var v = 0; v < 256; v++)
@@ -79,7 +85,7 @@ public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int 
                     }
 
                     int y = luma[i];
-                    var unmixed = Math.Min(255, rgb[i * 3] * 255 / seal);
+                    var unmixed = Math.Min(255, Math.Min(rgb[i * 3] * 255 / seal, y * 255 / sealDarkness));
                     luma[i] = (byte)(y + (((unmixed - y) * w) >> 8));
                 }
             }
@@ -146,13 +152,13 @@ public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int 
         return near;
     }
 
-    private static unsafe int Median(long* histogram, long total)
+    private static unsafe int Percentile(long* histogram, long total, double share)
     {
         long below = 0;
         for (var v = 0; v < 256; v++)
         {
             below += histogram[v];
-            if (below * 2 >= total)
+            if (below >= share * total)
             {
                 return v;
             }

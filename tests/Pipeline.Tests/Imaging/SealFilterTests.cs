@@ -45,6 +45,23 @@ public sealed class SealFilterTests
         Assert.True(gray[4, 0] < 40, "black text seen through the seal");
     }
 
+    /// <summary>
+    /// A thin ruling (grey 120) under the seal, as JPEG stores it: its darkness is kept, but its colour is the
+    /// seal's, borrowed from its neighbours, so its red is high (152, 22, 22). The red channel alone would fade
+    /// it to 176, and the grid would lose the line.
+    /// </summary>
+    [Fact]
+    public void ThinRulingUnderTheSealWithTheSealsColourStaysDark()
+    {
+        var seal = Enumerable.Repeat(new byte[] { 220, 90, 90 }, 8).SelectMany(p => p);
+        var page = new RgbImage(10, 1, [.. seal, 152, 22, 22, 255, 255, 255]);
+
+        var gray = SealFilter.Default.Apply(page);
+
+        Assert.InRange(gray[8, 0], 100, 140);
+        Assert.Equal(255, gray[0, 0]);
+    }
+
     [Fact]
     public void GreyEdgeOfAStrokeUnderTheSealKeepsItsGrey()
     {
