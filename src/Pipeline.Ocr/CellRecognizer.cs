@@ -113,7 +113,10 @@ public sealed class CellRecognizer
             read = SetApart(cell, ink) ?? read with { Confidence = Math.Min(read.Confidence, RejectedConfidence) };
         }
 
-        return read.Confidence <= UnconfirmedConfidence && Repeated(cell, ink) is { } settled ? settled : read;
+        // Nothing read from ink as wide as two characters is most often a heading in a narrow column (其他, 总计),
+        // which the reader then reads as Chinese; copies of it would cost two more readings for nothing.
+        var worthRepeating = read.Text.Length > 0 || ink.Width <= 1.5 * ink.Height;
+        return worthRepeating && read.Confidence <= UnconfirmedConfidence && Repeated(cell, ink) is { } settled ? settled : read;
     }
 
     /// <summary>

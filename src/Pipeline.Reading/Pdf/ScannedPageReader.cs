@@ -45,7 +45,8 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
             Parallel.For(1, pages + 1, options, page =>
             {
                 session.ThrowIfOutOfTime();
-                perPage[page - 1] = ReadUpright(page, PageAnalyzer.Default.SealFilter.Apply(session.RenderColor(page, Dpi)), session);
+                var scan = session.StoredScan(page, Dpi) ?? session.RenderColor(page, Dpi);
+                perPage[page - 1] = ReadUpright(page, PageAnalyzer.Default.SealFilter.Apply(scan), session);
             });
         }
         catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
