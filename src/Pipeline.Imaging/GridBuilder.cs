@@ -90,7 +90,8 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
     }
 
     /// <summary>
-    /// Drops short verticals that are character strokes. The stroke of 十 or 性 in a tightly set row can be as
+    /// Drops short verticals that are character strokes: those crossed by the character's bars (<see cref="Stroked"/>),
+    /// and those that stop short of a line. The stroke of 十 or 性 in a tightly set row can be as
     /// long as the row is high, and the detector's bridging of small breaks can join it to one of the row's
     /// lines; but on the page its ink stops short of a line by a clear gap, while a ruling runs unbroken from the
     /// line above to the line below.
@@ -114,13 +115,12 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
                 return false;
             }
 
-            var crossing = horizontal.Where(h => v.Position >= h.Start - Tolerance && v.Position < h.End + Tolerance).ToList();
-
             if (v.Length >= 2 * MinRowHeight)
             {
                 return true;
             }
 
+            var crossing = horizontal.Where(h => v.Position >= h.Start - Tolerance && v.Position < h.End + Tolerance).ToList();
             var above = crossing.Where(h => h.Position <= v.Start + Tolerance).MaxBy(h => h.Position);
             var below = crossing.Where(h => h.Position >= v.End - Tolerance).MinBy(h => h.Position);
             return above is null || below is null || Unbroken(ink, v, above.Far, below.Near);
