@@ -128,7 +128,6 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
             }
             : null;
 
-    /// <param name="SureButWrong">Cells read wrong with a confidence at or above the rules' threshold: the misreads that could fail a report.</param>
     /// <summary>The rules' confidence threshold, read once rather than with every wrong cell.</summary>
     private static readonly double Threshold = RuleCatalogue.Default().Settings.ConfidenceThreshold;
 
@@ -136,5 +135,6 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         comparison.WrongCells.Count(wrong => result.Cells.GetValueOrDefault(wrong[..wrong.IndexOf(':', StringComparison.Ordinal)]) is { } cell
             && cell.Confidence >= Threshold);
 
+    /// <param name="SureButWrong">Cells read wrong with a confidence at or above the rules' threshold: the misreads that could fail a report.</param>
     private sealed record Score(string Kind, string Method, int Cells, int CellsRight, int Tables, int TablesRight, bool VerdictRight, bool FalseFailure, int SureButWrong, int Pages, double Seconds);
 }

@@ -97,59 +97,47 @@ public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int 
     /// <summary>1 where seal ink lies within <see cref="Reach"/> pixels (a square), else 0.</summary>
     private byte[] NearSeal(byte[] redness, int width, int height)
     {
-        // Horizontal then vertical spread of the seal mark, each by a running count over the window.
+        var seal = new byte[redness.Length];
+        for (var i = 0; i < redness.Length; i++)
+        {
+            seal[i] = redness[i] >= SealRedness ? (byte)1 : (byte)0;
+        }
+
+        // A square is a spread along the rows, then one down the columns.
         var across = new byte[redness.Length];
-        for (var y = 0; y < height; y++)
-        {
-            var row = y * width;
-            var inWindow = 0;
-            for (var x = -Reach; x < width + Reach; x++)
-            {
-                var entering = x + Reach;
-                if (entering < width && redness[row + entering] >= SealRedness)
-                {
-                    inWindow++;
-                }
-
-                var leaving = x - Reach - 1;
-                if (leaving >= 0 && redness[row + leaving] >= SealRedness)
-                {
-                    inWindow--;
-                }
-
-                if (x >= 0 && x < width && inWindow > 0)
-                {
-                    across[row + x] = 1;
-                }
-            }
-        }
-
         var near = new byte[redness.Length];
-        for (var x = 0; x < width; x++)
+        Spread(seal, across, lines: height, length: width, lineStep: width, step: 1);
+        Spread(across, near, lines: width, length: height, lineStep: 1, step: width);
+        return near;
+    }
+
+    /// <summary>Marks every pixel of each line within <see cref="Reach"/> of a marked one, by a running count over the window.</summary>
+    private void Spread(byte[] marked, byte[] spread, int lines, int length, int lineStep, int step)
+    {
+        for (var line = 0; line < lines; line++)
         {
+            var first = line * lineStep;
             var inWindow = 0;
-            for (var y = -Reach; y < height + Reach; y++)
+            for (var at = -Reach; at < length + Reach; at++)
             {
-                var entering = y + Reach;
-                if (entering < height && across[(entering * width) + x] != 0)
+                var entering = at + Reach;
+                if (entering < length)
                 {
-                    inWindow++;
+                    inWindow += marked[first + (entering * step)];
                 }
 
-                var leaving = y - Reach - 1;
-                if (leaving >= 0 && across[(leaving * width) + x] != 0)
+                var leaving = at - Reach - 1;
+                if (leaving >= 0)
                 {
-                    inWindow--;
+                    inWindow -= marked[first + (leaving * step)];
                 }
 
-                if (y >= 0 && y < height && inWindow > 0)
+                if (at >= 0 && at < length && inWindow > 0)
                 {
-                    near[(y * width) + x] = 1;
+                    spread[first + (at * step)] = 1;
                 }
             }
         }
-
-        return near;
     }
 
     private static unsafe int Percentile(long* histogram, long total, double share)

@@ -3,9 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace Pipeline.Reading.Pdf;
 
-/// <summary>What poppler's pdfinfo says of a PDF: page count, page sizes and encryption.</summary>
+/// <summary>What poppler's pdfinfo says of a PDF: page count, page sizes, their rotations (/Rotate, in degrees) and encryption.</summary>
 public sealed partial record PdfInfo(int Pages, IReadOnlyList<(double Width, double Height)> PageSizes, bool Encrypted)
 {
+    /// <summary>Each listed page's rotation; empty when pdfinfo was not asked for pages.</summary>
+    public IReadOnlyList<int> PageRotations { get; init; } = [];
+
     public static PdfInfo Parse(string text)
     {
         var pages = PagesLine().Match(text) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
@@ -17,7 +20,8 @@ public sealed partial record PdfInfo(int Pages, IReadOnlyList<(double Width, dou
             sizes.Add((double.Parse(single.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(single.Groups[2].Value, CultureInfo.InvariantCulture)));
         }
 
-        return new PdfInfo(pages, sizes, EncryptedLine().IsMatch(text));
+        var rotations = PageRotation().Matches(text).Select(r => int.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        return new PdfInfo(pages, sizes, EncryptedLine().IsMatch(text)) { PageRotations = rotations };
     }
 
     [GeneratedRegex(@"^Pages:\s+(\d+)", RegexOptions.Multiline)]
@@ -25,6 +29,9 @@ public sealed partial record PdfInfo(int Pages, IReadOnlyList<(double Width, dou
 
     [GeneratedRegex(@"^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)", RegexOptions.Multiline)]
     private static partial Regex PageSize();
+
+    [GeneratedRegex(@"^Page\s+\d+\s+rot:\s+(\d+)", RegexOptions.Multiline)]
+    private static partial Regex PageRotation();
 
     [GeneratedRegex(@"^Page size:\s+([\d.]+) x ([\d.]+)", RegexOptions.Multiline)]
     private static partial Regex SingleSize();

@@ -14,6 +14,7 @@ public sealed class PdfSession : IDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly PdfLimits _limits;
     private readonly CancellationToken _cancellation;
+    private PdfInfo? _info;
 
     public PdfSession(ReadOnlySpan<byte> pdf, PdfLimits limits, CancellationToken cancellation)
     {
@@ -25,7 +26,10 @@ public sealed class PdfSession : IDisposable
 
     public string PdfPath { get; }
 
-    public PdfInfo Info()
+    /// <summary>What pdfinfo says of the PDF, asked once: the reader checks it first, and each scanned page looks at its own entry.</summary>
+    public PdfInfo Info() => _info ??= ReadInfo();
+
+    private PdfInfo ReadInfo()
     {
         var result = Run("pdfinfo", ["-f", "1", "-l", (_limits.MaxPages + 1).ToString(CultureInfo.InvariantCulture), PdfPath]);
         if (!result.Succeeded)
@@ -56,11 +60,16 @@ public sealed class PdfSession : IDisposable
     /// </summary>
     public RgbImage? StoredScan(int page, int dpi)
     {
+        var info = Info();
+        if (page > info.PageSizes.Count || page > info.PageRotations.Count || info.PageRotations[page - 1] != 0)
+        {
+            return null;
+        }
+
+        var size = info.PageSizes[page - 1];
         var number = page.ToString(CultureInfo.InvariantCulture);
-        var info = Run("pdfinfo", ["-f", number, "-l", number, PdfPath]);
         var list = Run("pdfimages", ["-list", "-f", number, "-l", number, PdfPath]);
-        if (!info.Succeeded || !list.Succeeded || PdfInfo.Parse(info.OutputText) is not { PageSizes: [var size] } ||
-            !info.OutputText.Contains($"Page {number,4} rot:   0", StringComparison.Ordinal))
+        if (!list.Succeeded)
         {
             return null;
         }

@@ -125,8 +125,9 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
             // Either way the ink must be short: a label such as 行政处罚 in a narrow first column, read with the
             // numbers as one line, would throw their characters out of place.
             var crops = row.Select(c => image.Crop(c.Box)).ToList();
-            var narrow = Enumerable.Range(0, row.Count).Where(i => row[i].RowSpan == 1 && row[i].ColumnSpan == 1 && CellRecognizer.HoldsShortRun(crops[i]) &&
+            var valued = Enumerable.Range(0, row.Count).Select(i => row[i].RowSpan == 1 && CellRecognizer.HoldsShortRun(crops[i]) &&
                 (row[i].Box.Width < grid.Bounds.Width * NumericShare || row[i].Column > 0)).ToList();
+            var narrow = Enumerable.Range(0, row.Count).Where(i => valued[i] && row[i].ColumnSpan == 1).ToList();
             var numbers = _cells.ReadNumbers([.. narrow.Select(i => crops[i])]);
             var cells = new List<LayoutCell>();
             for (var i = 0; i < row.Count; i++)
@@ -135,9 +136,8 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
                 var index = narrow.IndexOf(i);
                 var crop = crops[i];
                 var read = index >= 0 ? Settle(numbers[index], crop)
-                    : cell.Box.Width < grid.Bounds.Width * NumericShare || (cell.Column > 0 && cell.RowSpan == 1 && CellRecognizer.HoldsShortRun(crop))
-                        ? Settle(_cells.ReadNumber(crop), crop)
-                        : _cells.ReadLabel(crop);
+                    : valued[i] || cell.Box.Width < grid.Bounds.Width * NumericShare ? Settle(_cells.ReadNumber(crop), crop)
+                    : _cells.ReadLabel(crop);
                 cells.Add(new LayoutCell(read.Text, new LayoutOrigin(Page: page, Box: Points(cell.Box), Confidence: read.Confidence), cell.RowSpan, cell.ColumnSpan));
             }
 

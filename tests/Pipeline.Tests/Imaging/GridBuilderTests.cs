@@ -222,7 +222,6 @@ public sealed class GridBuilderTests
     internal static TableSketch ReviewLitigationTable(int left, int top) =>
         TableSketch.Even(left, top, 70, 50, 15, 4, 2, (0, 0, 2, 5), (0, 5, 1, 10), (1, 5, 1, 5), (1, 10, 1, 5));
 
-    /// <summary>From the rulings alone, without the page's pixels.</summary>
     /// <summary>
     /// The vertical stroke of 十 in a tight row, as long as the row is high and within the tolerance of both of
     /// its lines, bridged to the lower one by the detector: no ruling, since its ink stops short of the upper line.
@@ -299,6 +298,7 @@ public sealed class GridBuilderTests
         Assert.Equal(sketch.Rows.Skip(1), table.RowBoundaries.Skip(1));
     }
 
+    /// <summary>From the rulings alone, without the page's pixels.</summary>
     private static IReadOnlyList<TableGrid> Tables(TableSketch sketch, int width, int height)
     {
         var page = GrayImage.Blank(width, height);

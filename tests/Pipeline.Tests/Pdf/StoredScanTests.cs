@@ -42,6 +42,16 @@ public sealed class StoredScanTests
         Assert.Null(session.StoredScan(1, 300));
     }
 
+    /// <summary>A page turned by its /Rotate entry is drawn turned, which its stored image is not: pdfinfo's rotations tell them apart.</summary>
+    [Fact]
+    public void PdfInfoGivesEachPagesRotation()
+    {
+        var info = PdfInfo.Parse("Pages:           2\nPage    1 size:  594.96 x 841.92 pts (A4)\nPage    1 rot:   0\nPage    2 size:  594.96 x 841.92 pts (A4)\nPage    2 rot:  90\n");
+
+        Assert.Equal([0, 90], info.PageRotations);
+        Assert.Equal(2, info.PageSizes.Count);
+    }
+
     private static PdfSession Open(string file) =>
         new(File.ReadAllBytes(Path.Combine(Fixtures, file)), PdfLimits.Default, CancellationToken.None);
 }
