@@ -4,8 +4,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Debian packages: poppler and Tesseract read PDFs; fonts, Chromium, img2pdf and ImageMagick make the test corpus.
-debian_packages=(ca-certificates poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-chi-sim fonts-noto-cjk img2pdf imagemagick chromium)
+# Debian packages: poppler, qpdf and Tesseract read PDFs; fonts, Chromium, img2pdf and ImageMagick make the test corpus.
+debian_packages=(ca-certificates poppler-utils qpdf tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-chi-sim fonts-noto-cjk img2pdf imagemagick chromium)
 
 missing=()
 for p in "${debian_packages[@]}"; do

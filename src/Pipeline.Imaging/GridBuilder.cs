@@ -110,7 +110,8 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
                 return true;
             }
 
-            if (Stroked(ink, v))
+            var crossing = horizontal.Where(h => v.Position >= h.Start - Tolerance && v.Position < h.End + Tolerance).ToList();
+            if (Stroked(ink, v, crossing))
             {
                 return false;
             }
@@ -120,7 +121,6 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
                 return true;
             }
 
-            var crossing = horizontal.Where(h => v.Position >= h.Start - Tolerance && v.Position < h.End + Tolerance).ToList();
             var above = crossing.Where(h => h.Position <= v.Start + Tolerance).MaxBy(h => h.Position);
             var below = crossing.Where(h => h.Position >= v.End - Tolerance).MinBy(h => h.Position);
             return above is null || below is null || Unbroken(ink, v, above.Far, below.Near);
@@ -132,15 +132,17 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
     /// ruling has clear paper beside it but where other rulings meet it, since cells keep their text off their
     /// borders. In a tightly set table the same characters stand in the same place in two rows ("…公开申请数量"
     /// twice), and their strokes line up into a vertical two rows long, touching the rulings at both ends.
+    /// The rows of the rulings that meet the line (<paramref name="crossing"/>) are not looked at: on a worn scan
+    /// a ruling's edge rows break up beside the line and would pass for short bars.
     /// </summary>
-    private bool Stroked(BinaryImage ink, Ruling vertical)
+    private bool Stroked(BinaryImage ink, Ruling vertical, List<Ruling> crossing)
     {
         // A bar through the line, short on both sides; a ruling meeting it runs on beyond a row's height.
         var longest = Math.Max(4, 2 * vertical.Thickness);
         int strokes = 0, run = 0;
         for (var y = Math.Max(0, vertical.Start); y <= Math.Min(ink.Height, vertical.End); y++)
         {
-            var across = y < Math.Min(ink.Height, vertical.End) && Bar(ink, y, vertical);
+            var across = y < Math.Min(ink.Height, vertical.End) && !crossing.Any(h => y >= h.Near - 1 && y <= h.Far) && Bar(ink, y, vertical);
             if (across)
             {
                 run++;

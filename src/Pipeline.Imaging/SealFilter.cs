@@ -20,9 +20,15 @@ namespace Pipeline.Imaging;
 /// </remarks>
 /// <param name="RednessStart">Red minus the larger of green and blue at which a pixel starts to count as seal-tinted.</param>
 /// <param name="RednessFull">Red minus the larger of green and blue from which a pixel is wholly seal-tinted.</param>
-/// <param name="SealRedness">Redness of the seal's own ink: pixels this red measure the seal and mark where it lies.</param>
+/// <param name="SealRedness">Redness of the seal's own ink: pixels this red measure the seal's colour.</param>
+/// <param name="TraceRedness">
+/// Redness from which a bright pixel marks where seal ink lies. It is lower than <paramref name="SealRedness"/>
+/// because JPEG keeps colour at half resolution: a seal's thin strokes (its inner ring, its characters) take
+/// paper's colour from their neighbours and come out pale pink, too pale to measure the seal by, yet they
+/// are seal and must be taken out with it.
+/// </param>
 /// <param name="Reach">How far, in pixels, from seal ink a pixel may be and still be corrected.</param>
-public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int SealRedness = 60, int Reach = 4)
+public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int SealRedness = 60, int TraceRedness = 40, int Reach = 4)
 {
     /// <summary>Seal ink is bright; darker red pixels are print seen through it, not the seal's colour.</summary>
     private const int SealRedFloor = 128;
@@ -65,7 +71,7 @@ public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int 
             var seal = Math.Max(1, Percentile(sealRed, sealPixels, 0.5));
             // The seal's darker ink, not its middle: over the median, half the seal would stay as grey specks.
             var sealDarkness = Math.Max(1, Percentile(sealLuma, sealPixels, 0.3));
-            var near = NearSeal(redness, width, height);
+            var near = NearSeal(rgb, redness, width, height);
             var weight = stackalloc int[256];
             for (var v = 0; v < 256; v++)
             {
@@ -95,12 +101,12 @@ public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int 
     }
 
     /// <summary>1 where seal ink lies within <see cref="Reach"/> pixels (a square), else 0.</summary>
-    private byte[] NearSeal(byte[] redness, int width, int height)
+    private unsafe byte[] NearSeal(byte* rgb, byte[] redness, int width, int height)
     {
         var seal = new byte[redness.Length];
         for (var i = 0; i < redness.Length; i++)
         {
-            seal[i] = redness[i] >= SealRedness ? (byte)1 : (byte)0;
+            seal[i] = redness[i] >= TraceRedness && rgb[i * 3] >= SealRedFloor ? (byte)1 : (byte)0;
         }
 
         // A square is a spread along the rows, then one down the columns.

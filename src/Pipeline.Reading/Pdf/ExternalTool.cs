@@ -4,7 +4,7 @@ using System.Text;
 namespace Pipeline.Reading.Pdf;
 
 /// <summary>
-/// Runs a command-line tool (poppler's pdfinfo, pdftotext, pdftoppm) with a deadline. On
+/// Runs a command-line tool (poppler's pdfinfo, pdftotext, pdftoppm, pdfimages; qpdf) with a deadline. On
 /// timeout or cancellation the whole process tree is killed, so a malicious PDF cannot keep a
 /// worker busy; output is capped so it cannot exhaust memory.
 /// </summary>
@@ -32,7 +32,7 @@ public static class ExternalTool
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new UnreadableException($"服务器缺少读取 PDF 所需的程序 {program}（Debian 软件包 poppler-utils），请联系管理员。", e);
+            throw new UnreadableException($"服务器缺少读取 PDF 所需的程序 {program}（Debian 软件包 {(program == "qpdf" ? "qpdf" : "poppler-utils")}），请联系管理员。", e);
         }
 
         using var output = new MemoryStream();

@@ -104,12 +104,12 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
         var top = 0;
         foreach (var grid in analysis.Tables.OrderBy(t => t.Bounds.Y))
         {
-            blocks.AddRange(ReadText(page, analysis.Page, Rect.FromEdges(0, top, analysis.Page.Width, grid.Bounds.Y)));
+            blocks.AddRange(ReadText(page, analysis, Rect.FromEdges(0, top, analysis.Page.Width, grid.Bounds.Y)));
             blocks.Add(ReadTable(page, analysis.Page, grid, session));
             top = Math.Max(top, grid.Bounds.Bottom);
         }
 
-        blocks.AddRange(ReadText(page, analysis.Page, Rect.FromEdges(0, top, analysis.Page.Width, analysis.Page.Height)));
+        blocks.AddRange(ReadText(page, analysis, Rect.FromEdges(0, top, analysis.Page.Width, analysis.Page.Height)));
         return blocks;
     }
 
@@ -166,15 +166,16 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     /// <summary>
     /// Running text in one band of the page, joined into paragraphs by the lines' geometry (indents, short last
     /// lines, centred titles, right-aligned signatures) and by what the lines say; each paragraph is as sure as
-    /// the mean of its lines.
+    /// the mean of its lines. Only the part of the band holding text is read.
     /// </summary>
-    private IEnumerable<LayoutParagraph> ReadText(int page, GrayImage image, Rect band)
+    private IEnumerable<LayoutParagraph> ReadText(int page, PageAnalysis analysis, Rect whole)
     {
-        if (band.Height < 20)
+        if (TextExtent.Of(analysis.Ink, whole) is not { } band)
         {
             yield break;
         }
 
+        var image = analysis.Page;
         var lines = _cells.ReadTextLines(image.Crop(band)).Select(line => DateAgain(image, band, line)).ToList();
         var flows = ParagraphBreaks.Split(lines, l => l.Box.X, l => l.Box.Right, l => Math.Max(4.0, (double)l.Box.Width / l.Text.Length));
         foreach (var flow in flows)
