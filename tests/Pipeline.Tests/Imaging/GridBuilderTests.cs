@@ -282,6 +282,30 @@ public sealed class GridBuilderTests
         Assert.Contains(table.ColumnBoundaries, b => Math.Abs(b - 141) <= 2);
     }
 
+    /// <summary>
+    /// A short ruling two rows long, crossed halfway by a line whose edge rows are worn away on both sides of it
+    /// (a degraded scan): those rows are the crossing line's, not the bars of a character, and the column stays.
+    /// </summary>
+    [Fact]
+    public void ShortRulingCrossedByAWornLineIsAColumn()
+    {
+        var sketch = TableSketch.Even(40, 40, 200, 30, 3, 4, thickness: 4);
+        var page = GrayImage.Blank(1240, 1754);
+        sketch.Draw(page);
+        page.Fill(Rect.FromEdges(140, sketch.Rows[1] - 1, 144, sketch.Rows[3] + 3), 0);
+        // The crossing line is drawn over rows Rows[2] - 1 to Rows[2] + 2; its top and bottom rows are worn.
+        foreach (var edge in (int[])[sketch.Rows[2] - 1, sketch.Rows[2] + 2])
+        {
+            page.Fill(Rect.FromEdges(126, edge, 131, edge + 1), 255);
+            page.Fill(Rect.FromEdges(153, edge, 158, edge + 1), 255);
+        }
+
+        var table = Assert.Single(Build(Binarizer.Default.Apply(page)));
+
+        Assert.Equal(4, table.ColumnCount);
+        Assert.Contains(table.ColumnBoundaries, b => Math.Abs(b - 142) <= 3);
+    }
+
     /// <summary>A table continued from the previous page, its top line printed there: the first row is kept.</summary>
     [Fact]
     public void TableOpenAtThePageBreakKeepsItsFirstRow()

@@ -76,4 +76,35 @@ public sealed class SealFilterTests
         Assert.InRange(gray[8, 0], 135, 165);
         Assert.Equal(255, gray[9, 0]);
     }
+
+    /// <summary>
+    /// The seal's thin inner ring as JPEG stores it: pale pink (216, 150, 162), its redness halved by colour kept
+    /// at half resolution, and well away from the seal's strong red. Left grey, it ran through the cells under the
+    /// seal as dashes, and a "0" with a dash beside it read as nothing.
+    /// </summary>
+    [Fact]
+    public void PalePinkStrokeOfTheSealAwayFromItsStrongRedIsTakenOut()
+    {
+        var seal = Enumerable.Repeat(new byte[] { 220, 90, 90 }, 8).SelectMany(p => p);
+        var paper = Enumerable.Repeat(new byte[] { 250, 250, 250 }, 20).SelectMany(p => p);
+        var page = new RgbImage(31, 1, [.. seal, .. paper, 216, 150, 162, 250, 250, 250, 250, 250, 250]);
+
+        var gray = SealFilter.Default.Apply(page);
+
+        Assert.True(gray[28, 0] > 225, $"pale ring {gray[28, 0]}");
+        Assert.Equal(250, gray[10, 0]);
+    }
+
+    /// <summary>Grey print beside the seal, with a little colour noise, is not taken for a pale stroke of it.</summary>
+    [Fact]
+    public void DarkPrintWithColourNoiseNearASealKeepsItsGrey()
+    {
+        var seal = Enumerable.Repeat(new byte[] { 220, 90, 90 }, 8).SelectMany(p => p);
+        var paper = Enumerable.Repeat(new byte[] { 250, 250, 250 }, 20).SelectMany(p => p);
+        var page = new RgbImage(31, 1, [.. seal, .. paper, 110, 80, 80, 250, 250, 250, 250, 250, 250]);
+
+        var gray = SealFilter.Default.Apply(page);
+
+        Assert.InRange(gray[28, 0], 80, 95);
+    }
 }
