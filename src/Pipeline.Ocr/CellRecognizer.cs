@@ -99,7 +99,8 @@ public sealed class CellRecognizer
     /// The last word on a cell with ink. A number with too few digits for its ink has lost a character, however
     /// sure the models were (<see cref="DigitWidths"/>: serifed "11" whose feet touch is one glyph to both); it
     /// is read again with its glyphs <see cref="SetApart"/>. A reading still doubtful is tried once more as
-    /// <see cref="Repeated"/>. Either may settle the cell; otherwise it stays as read, doubtful.
+    /// <see cref="Repeated"/>, then <see cref="Rescaled"/>. Any of them may settle the cell; otherwise it stays
+    /// as read, doubtful.
     /// </summary>
     private OcrText Final(GrayImage cell, OcrText read)
     {
@@ -116,7 +117,42 @@ public sealed class CellRecognizer
         // Nothing read from ink as wide as two characters is most often a heading in a narrow column (其他, 总计),
         // which the reader then reads as Chinese; copies of it would cost two more readings for nothing.
         var worthRepeating = read.Text.Length > 0 || ink.Width <= 1.5 * ink.Height;
-        return worthRepeating && read.Confidence <= UnconfirmedConfidence && Repeated(cell, ink) is { } settled ? settled : read;
+        return worthRepeating && read.Confidence <= UnconfirmedConfidence ? Repeated(cell, ink) ?? Rescaled(cell, ink) ?? read : read;
+    }
+
+    /// <summary>
+    /// The cell's ink read at five sizes by both models. On a worn scan Tesseract's reading of a short number
+    /// changes with its size: a clear "1" is read at 80% and at 200% and dropped as noise between, and the "1"
+    /// of "-1" comes and goes. A number that every reading giving one agrees on, from both models and at least
+    /// three times, settles the cell: as sure as its surest reading when half the ten readings give it, and
+    /// doubtful (<see cref="RejectedConfidence"/>) when fewer do, so that the likely value is shown for review.
+    /// </summary>
+    private OcrText? Rescaled(GrayImage cell, Rect ink)
+    {
+        if (Options.CheckLanguage is not { } checkLanguage)
+        {
+            return null;
+        }
+
+        var tight = cell.Crop(ink.Inflate(2).Intersect(cell.Bounds));
+        var readings = new List<(string Language, OcrText Text)>();
+        foreach (var factor in (ReadOnlySpan<double>)[0.8, 1, 1.25, 1.5, 2])
+        {
+            var sized = factor == 1 ? tight : Scaling.By(tight, factor);
+            var framed = WhiteBorder.Add(sized, Math.Max(12, sized.Height / 3));
+            foreach (var language in (ReadOnlySpan<string>)[Options.Language, checkLanguage])
+            {
+                readings.Add((language, pool.Use(language, engine => engine.Recognize(framed, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi))));
+            }
+        }
+
+        var numbers = readings.Where(r => NumberPattern.IsPlain(r.Text.Text) && DigitWidths.CouldSpan(r.Text.Text, ink.Width, ink.Height)).ToList();
+        if (numbers.Count < 3 || numbers.Select(r => r.Text.Text).Distinct().Count() != 1 || numbers.Select(r => r.Language).Distinct().Count() != 2)
+        {
+            return null;
+        }
+
+        return Agreed(numbers, readings.Count, 1 / 2.0) ?? new OcrText(numbers[0].Text.Text, Math.Min(RejectedConfidence, numbers.Max(r => r.Text.Confidence)));
     }
 
     /// <summary>
