@@ -77,8 +77,8 @@ public sealed class PdfSession : IDisposable
 
         var images = list.OutputText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2)
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-        if (images is not [[_, _, "image", var w, var h, "rgb", "3", "8", _, _, var id, _, var xppi, var yppi, ..]] ||
-            !int.TryParse(id, CultureInfo.InvariantCulture, out var objectId) ||
+        if (images is not [[_, _, "image", var w, var h, "rgb", "3", "8", _, _, var id, var gen, var xppi, var yppi, ..]] ||
+            !int.TryParse(id, CultureInfo.InvariantCulture, out var objectId) || !int.TryParse(gen, CultureInfo.InvariantCulture, out var generation) ||
             !int.TryParse(w, CultureInfo.InvariantCulture, out var width) || !int.TryParse(h, CultureInfo.InvariantCulture, out var height) ||
             !double.TryParse(xppi, CultureInfo.InvariantCulture, out var horizontal) || !double.TryParse(yppi, CultureInfo.InvariantCulture, out var vertical) ||
             Math.Abs(horizontal - dpi) > 1 || Math.Abs(vertical - dpi) > 1 ||
@@ -88,7 +88,7 @@ public sealed class PdfSession : IDisposable
             return null;
         }
 
-        var stream = Run("qpdf", ["--decode-level=all", $"--show-object={objectId.ToString(CultureInfo.InvariantCulture)}", "--filtered-stream-data", PdfPath]);
+        var stream = Run("qpdf", ["--decode-level=all", string.Create(CultureInfo.InvariantCulture, $"--show-object={objectId},{generation}"), "--filtered-stream-data", PdfPath]);
         return stream.Succeeded && stream.Output.Length == width * height * 3 ? new RgbImage(width, height, stream.Output) : null;
     }
 
