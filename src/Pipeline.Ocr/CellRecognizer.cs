@@ -292,7 +292,11 @@ public sealed class CellRecognizer
         return InkBounds.Find(cell) is { } ink && ink.Width <= ShortRunAspect * ink.Height;
     }
 
-    /// <summary>A label cell, which may wrap over several lines; the lines are joined without Tesseract's spaces.</summary>
+    /// <summary>
+    /// A label cell, which may wrap over several lines; the lines are joined without Tesseract's spaces. A label
+    /// the block reading finds nothing in is read as one line: on a worn scan the layout analysis can drop a
+    /// short label (规章) as noise, which the line reading, with no layout to find, still reads.
+    /// </summary>
     public OcrText ReadLabel(GrayImage cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
@@ -301,8 +305,13 @@ public sealed class CellRecognizer
             return new OcrText("", BlankConfidence);
         }
 
+        var prepared = Prepare(cell);
         var read = pool.Use(Options.Language, engine =>
-            engine.Recognize(Prepare(cell), PageSegmentation.SingleBlock, whitelist: null, Options.Dpi));
+            engine.Recognize(prepared, PageSegmentation.SingleBlock, whitelist: null, Options.Dpi));
+        if (read.Text.Trim().Length == 0)
+        {
+            read = pool.Use(Options.Language, engine => engine.Recognize(prepared, PageSegmentation.SingleLine, whitelist: null, Options.Dpi));
+        }
 
         // A line break inside a cell is only wrapping: joined with a space, which goes again between Chinese characters.
         var joined = string.Join(' ', read.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -238,5 +238,14 @@ public sealed class CellRecognizerTests(SharedEngines engines)
         Assert.Equal(number, read.Text);
         Assert.True(read.Confidence > 0.5, $"{file}: confidence {read.Confidence}");
     }
+
+    /// <summary>The short label 规章 in a wide cell of a worn scan: the block reading drops it as noise, the line reading does not.</summary>
+    [Fact]
+    public void AShortLabelOnAWornScanIsRead()
+    {
+        var cell = Pnm.ReadGray(Path.Combine(TestFiles.RepositoryRoot, "tests", "fixtures", "cells", "worn-label.pgm"));
+
+        Assert.Equal("规章", engines.Cells.ReadLabel(cell).Text);
+    }
 }
 
