@@ -47,7 +47,7 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
         var tables = new List<TableGrid>();
         foreach (var (h, v) in Components(horizontal, vertical))
         {
-            if (h.Count >= 2 && v.Count >= 2 && Table(Closed(h, v), v, ink) is { } table &&
+            if (h.Count >= 2 && v.Count >= 2 && Table(Closed(h, v), Sided(h, v), ink) is { } table &&
                 table.Bounds.Width >= MinTableWidth && TallestRow(table) >= MinRowHeight)
             {
                 tables.Add(table);
@@ -87,6 +87,34 @@ public sealed record GridBuilder(int Tolerance, int MinTableWidth = 0, int MinRo
         }
 
         return closed;
+    }
+
+    /// <summary>
+    /// A table's outer side can be too faint to find whole (a thin light border on a worn scan) or not printed at
+    /// all, while its rows' lines run on to it. Where most of the horizontal rulings stop at one place and no
+    /// vertical there spans the table, a side is supposed there, so that the outer column is not lost.
+    /// </summary>
+    private List<Ruling> Sided(List<Ruling> horizontal, List<Ruling> vertical)
+    {
+        var sided = new List<Ruling>(vertical);
+        var top = horizontal.Min(r => r.Near);
+        var bottom = horizontal.Max(r => r.Far);
+        var near = 2 * Tolerance;
+        foreach (var (ends, outer) in (IEnumerable<(IEnumerable<int>, Func<int, bool>)>)[
+            (horizontal.Select(r => r.Start), side => side <= vertical.Min(v => v.Position) + near),
+            (horizontal.Select(r => r.End - 1), side => side >= vertical.Max(v => v.Position) - near)])
+        {
+            // Only a side outside every column: an inner line where most rows happen to start is no side.
+            var sorted = ends.Order().ToList();
+            var side = sorted[sorted.Count / 2];
+            var ruled = vertical.Where(v => Math.Abs(v.Position - side) <= near).Sum(v => v.Length);
+            if (outer(side) && sorted.Count(e => Math.Abs(e - side) <= near) * 2 >= sorted.Count && ruled < 0.9 * (bottom - top))
+            {
+                sided.Add(new Ruling(Orientation.Vertical, side, top, bottom, 1));
+            }
+        }
+
+        return sided;
     }
 
     /// <summary>

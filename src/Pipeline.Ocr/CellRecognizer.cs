@@ -295,7 +295,8 @@ public sealed class CellRecognizer
     /// <summary>
     /// A label cell, which may wrap over several lines; the lines are joined without Tesseract's spaces. A label
     /// the block reading finds nothing in is read as one line: on a worn scan the layout analysis can drop a
-    /// short label (规章) as noise, which the line reading, with no layout to find, still reads.
+    /// short label (规章) as noise, which the line reading, with no layout to find, still reads. Failing both,
+    /// the crop is read again with its paper made white.
     /// </summary>
     public OcrText ReadLabel(GrayImage cell)
     {
@@ -305,13 +306,7 @@ public sealed class CellRecognizer
             return new OcrText("", BlankConfidence);
         }
 
-        var prepared = Prepare(cell);
-        var read = pool.Use(Options.Language, engine =>
-            engine.Recognize(prepared, PageSegmentation.SingleBlock, whitelist: null, Options.Dpi));
-        if (read.Text.Trim().Length == 0)
-        {
-            read = pool.Use(Options.Language, engine => engine.Recognize(prepared, PageSegmentation.SingleLine, whitelist: null, Options.Dpi));
-        }
+        var (read, _) = FirstFound(cell, [PageSegmentation.SingleBlock, PageSegmentation.SingleLine], whitelist: null);
 
         // A line break inside a cell is only wrapping: joined with a space, which goes again between Chinese characters.
         var joined = string.Join(' ', read.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -353,28 +348,24 @@ public sealed class CellRecognizer
     public OcrLines ReadText(GrayImage region)
     {
         ArgumentNullException.ThrowIfNull(region);
-        var read = pool.Use(Options.Language, engine => engine.RecognizeLines(Prepare(region), PageSegmentation.Auto, Options.Dpi));
+        var read = pool.Use(Options.Language, engine => engine.RecognizeLines(PrepareWithGeometry(region).Image, PageSegmentation.Auto, Options.Dpi));
         return read with { Lines = [.. read.Lines.Select(ChineseSpacing.Remove)] };
     }
 
     /// <summary>
     /// A cell read on its own, cut to its ink so that slivers of its rulings are not read as digits: by the main
-    /// model (line mode, then word mode, which finds a lone thin glyph line mode can miss) and, for a plain
+    /// model (line mode, then word mode, which finds a lone thin glyph line mode can miss; reading nothing, both
+    /// again with the crop's paper made white) and, for a plain
     /// number, by the check model. chi_sim is the safer reader of numbers, since a character outside the
     /// whitelist drops its confidence to nothing, but it is rarely sure of clean digits (0.86 to 0.93), and on
     /// a worn scan it can read a 3 as 8 and claim 0.99; so every number is read by a second model too.
     /// </summary>
     private (OcrText Read, OcrText? Check) ReadAlone(GrayImage cell)
     {
-        var prepared = Prepare(InkBounds.Find(cell) is { } ink ? cell.Crop(ink.Inflate(2).Intersect(cell.Bounds)) : cell);
-        var read = pool.Use(Options.Language, engine =>
-            engine.Recognize(prepared, PageSegmentation.SingleLine, NumberWhitelist, Options.Dpi));
-        if (read.Text.Length == 0)
-        {
-            read = pool.Use(Options.Language, engine =>
-                engine.Recognize(prepared, PageSegmentation.SingleWord, NumberWhitelist, Options.Dpi));
-        }
-
+        var (read, prepared) = FirstFound(
+            InkBounds.Find(cell) is { } ink ? cell.Crop(ink.Inflate(2).Intersect(cell.Bounds)) : cell,
+            [PageSegmentation.SingleLine, PageSegmentation.SingleWord],
+            NumberWhitelist);
         var check = Options.CheckLanguage is { } language && NumberPattern.IsPlain(read.Text)
             ? pool.Use(language, engine => engine.Recognize(prepared, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi))
             : null;
@@ -434,6 +425,43 @@ public sealed class CellRecognizer
     /// about half a line, at least 10 pixels.
     /// </summary>
     private static GrayImage Prepare(GrayImage image) => PrepareWithGeometry(image).Image;
+
+    /// <summary>
+    /// The first reading of <paramref name="crop"/> by the main model that finds anything: each of its
+    /// <see cref="Prepared"/> forms in each of <paramref name="modes"/> in turn. With nothing found, the last
+    /// reading. The form read is given back for the check model to read the same pixels.
+    /// </summary>
+    private (OcrText Read, GrayImage Prepared) FirstFound(GrayImage crop, PageSegmentation[] modes, string? whitelist)
+    {
+        var read = new OcrText("", 0);
+        var last = crop;
+        foreach (var prepared in Prepared(crop))
+        {
+            last = prepared;
+            foreach (var mode in modes)
+            {
+                read = pool.Use(Options.Language, engine => engine.Recognize(prepared, mode, whitelist, Options.Dpi));
+                if (read.Text.Trim().Length > 0)
+                {
+                    return (read, prepared);
+                }
+            }
+        }
+
+        return (read, last);
+    }
+
+    /// <summary>
+    /// A crop as <see cref="Prepare"/> gives it, then with its paper made white (<see cref="PaperLevel.Whitened"/>):
+    /// in a crop this small the grey paper of a worn scan against the white frame is most of what Tesseract
+    /// thresholds, and a clear 规章 or "1" can come back as nothing. Only tried when the crop as it is reads as
+    /// nothing, since whitening also thins the grey edges a clean crop is read by.
+    /// </summary>
+    private static IEnumerable<GrayImage> Prepared(GrayImage image)
+    {
+        yield return Prepare(image);
+        yield return Prepare(PaperLevel.Whitened(image));
+    }
 
     private static (GrayImage Image, double Scale, int Border) PrepareWithGeometry(GrayImage image)
     {
