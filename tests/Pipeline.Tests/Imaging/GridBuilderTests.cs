@@ -306,6 +306,24 @@ public sealed class GridBuilderTests
         Assert.Contains(table.ColumnBoundaries, b => Math.Abs(b - 142) <= 3);
     }
 
+    /// <summary>
+    /// A table whose right border is too faint to find (a thin light line on a worn scan): its rows' lines still
+    /// run on to where it was, and the last column is kept.
+    /// </summary>
+    [Fact]
+    public void TableWithoutItsRightBorderKeepsItsLastColumn()
+    {
+        var sketch = TableSketch.Even(40, 40, 200, 40, 4, 4, thickness: 3);
+        var page = GrayImage.Blank(1240, 400);
+        sketch.Draw(page);
+        page.Fill(Rect.FromEdges(sketch.Columns[^1] - 3, 30, sketch.Columns[^1] + 4, 220), 255);
+
+        var table = Assert.Single(Build(Binarizer.Default.Apply(page)));
+
+        Assert.Equal(4, table.ColumnCount);
+        Assert.Equal(16, table.Cells.Count);
+    }
+
     /// <summary>A table continued from the previous page, its top line printed there: the first row is kept.</summary>
     [Fact]
     public void TableOpenAtThePageBreakKeepsItsFirstRow()
