@@ -109,6 +109,13 @@ public sealed class CellRecognizer
             return read;
         }
 
+        // A number is one line. Ink in two (a merged cell holding two rows' values, "1" over "0") is read as one
+        // of them, and surely; no reading of it is sure.
+        if (TextLineHeight.Count(cell) > 1)
+        {
+            return read with { Confidence = Math.Min(read.Confidence, RejectedConfidence) };
+        }
+
         if (!DigitWidths.CouldSpan(read.Text, ink.Width, ink.Height))
         {
             read = SetApart(cell, ink) ?? read with { Confidence = Math.Min(read.Confidence, RejectedConfidence) };

@@ -21,6 +21,25 @@ internal static class TextLineHeight
     /// <summary>The median height of the cell's lines of text, or 0 when there is none.</summary>
     public static int Measure(GrayImage image)
     {
+        var heights = Heights(image);
+        if (heights.Count == 0)
+        {
+            return 0;
+        }
+
+        heights.Sort();
+        return heights[heights.Count / 2];
+    }
+
+    /// <summary>How many lines of text the cell holds: runs of ink rows at least half as tall as the tallest, so that a speck is no line.</summary>
+    public static int Count(GrayImage image)
+    {
+        var heights = Heights(image);
+        return heights.Count == 0 ? 0 : heights.Count(h => 2 * h >= heights.Max());
+    }
+
+    private static List<int> Heights(GrayImage image)
+    {
         var paper = PaperLevel.Of(image);
         var marginY = Math.Max(2, image.Height / 25);
         var marginX = Math.Max(2, image.Width / 25);
@@ -57,13 +76,7 @@ internal static class TextLineHeight
         }
 
         Close(heights, ref run);
-        if (heights.Count == 0)
-        {
-            return 0;
-        }
-
-        heights.Sort();
-        return heights[heights.Count / 2];
+        return heights;
     }
 
     private static void Close(List<int> heights, ref int run)

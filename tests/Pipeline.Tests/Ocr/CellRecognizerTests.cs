@@ -253,5 +253,19 @@ public sealed class CellRecognizerTests(SharedEngines engines)
 
         Assert.Equal("规章", engines.Cells.ReadLabel(cell).Text);
     }
+
+    /// <summary>
+    /// Two rows' totals in one cell, "1" over "0", where a worn scan lost the line between them: both models read
+    /// "0" and were sure of it. A number is one line; the reading must be doubtful, whatever it is.
+    /// </summary>
+    [Fact]
+    public void TwoLinesOfDigitsInOneCellAreNeverOneSureNumber()
+    {
+        var cell = Pnm.ReadGray(Path.Combine(TestFiles.RepositoryRoot, "tests", "fixtures", "cells", "merged-1-over-0.pgm"));
+
+        var read = engines.Cells.ReadNumber(cell);
+
+        Assert.True(read.Confidence < ReviewThreshold, $"read {read.Text} at {read.Confidence}");
+    }
 }
 
