@@ -467,7 +467,10 @@ public sealed class CellRecognizer
     private static IEnumerable<GrayImage> Prepared(GrayImage image)
     {
         yield return Prepare(image);
-        yield return Prepare(PaperLevel.Whitened(image));
+        if (PaperLevel.Whitened(image) is { } whitened)
+        {
+            yield return Prepare(whitened);
+        }
     }
 
     private static (GrayImage Image, double Scale, int Border) PrepareWithGeometry(GrayImage image)

@@ -8,6 +8,9 @@ internal static class PaperLevel
     /// <summary>How far below the paper's usual level its noise still reaches, on the worst scans.</summary>
     private const int NoiseDepth = 16;
 
+    /// <summary>Paper this light is white already: a clean scan's. A worn scan's lies at 250 to 253 even where it looks white.</summary>
+    private const int WhitePaper = 255;
+
     public static int Of(GrayImage image) => Percentile(image, 0.9);
 
     /// <summary>
@@ -15,14 +18,17 @@ internal static class PaperLevel
     /// by Otsu's method; on a worn scan the grey, speckled paper against the white frame a crop is given splits
     /// the histogram in the wrong place, and a clear 规章 or "1" is read as nothing. The white point is a little
     /// below the level most of the crop reaches (its 75th percentile), which is paper in any cell or line.
+    /// Null when the paper is white already (a clean scan): there is nothing to make white.
     /// </summary>
-    public static GrayImage Whitened(GrayImage image)
+    public static GrayImage? Whitened(GrayImage image)
     {
-        var white = Math.Max(128, Percentile(image, 0.75) - NoiseDepth);
-        if (white >= 255)
+        var paper = Percentile(image, 0.75);
+        if (paper >= WhitePaper)
         {
-            return image;
+            return null;
         }
+
+        var white = Math.Max(128, paper - NoiseDepth);
 
         var map = new byte[256];
         for (var v = 0; v < 256; v++)
