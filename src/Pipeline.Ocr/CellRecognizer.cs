@@ -355,15 +355,15 @@ public sealed class CellRecognizer
     public OcrLines ReadText(GrayImage region)
     {
         ArgumentNullException.ThrowIfNull(region);
-        var read = pool.Use(Options.Language, engine => engine.RecognizeLines(PrepareWithGeometry(region).Image, PageSegmentation.Auto, Options.Dpi));
+        var read = pool.Use(Options.Language, engine => engine.RecognizeLines(Prepare(region), PageSegmentation.Auto, Options.Dpi));
         return read with { Lines = [.. read.Lines.Select(ChineseSpacing.Remove)] };
     }
 
     /// <summary>
     /// A cell read on its own, cut to its ink so that slivers of its rulings are not read as digits: by the main
     /// model (line mode, then word mode, which finds a lone thin glyph line mode can miss; reading nothing, both
-    /// again with the crop's paper made white) and, for a plain
-    /// number, by the check model. chi_sim is the safer reader of numbers, since a character outside the
+    /// again with the crop's paper made white) and, for a plain number, by the check model, on the same pixels.
+    /// chi_sim is the safer reader of numbers, since a character outside the
     /// whitelist drops its confidence to nothing, but it is rarely sure of clean digits (0.86 to 0.93), and on
     /// a worn scan it can read a 3 as 8 and claim 0.99; so every number is read by a second model too.
     /// </summary>
