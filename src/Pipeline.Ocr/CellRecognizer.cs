@@ -141,7 +141,7 @@ public sealed class CellRecognizer
             return null;
         }
 
-        var tight = cell.Crop(ink.Inflate(2).Intersect(cell.Bounds));
+        var tight = CutToInk(cell, ink);
         var readings = new List<(string Language, OcrText Text)>();
         foreach (var factor in (ReadOnlySpan<double>)[0.8, 1, 1.25, 1.5, 2])
         {
@@ -370,7 +370,7 @@ public sealed class CellRecognizer
     private (OcrText Read, OcrText? Check) ReadAlone(GrayImage cell)
     {
         var (read, prepared) = FirstFound(
-            InkBounds.Find(cell) is { } ink ? cell.Crop(ink.Inflate(2).Intersect(cell.Bounds)) : cell,
+            InkBounds.Find(cell) is { } ink ? CutToInk(cell, ink) : cell,
             [PageSegmentation.SingleLine, PageSegmentation.SingleWord],
             NumberWhitelist);
         var check = Options.CheckLanguage is { } language && NumberPattern.IsPlain(read.Text)
@@ -432,6 +432,9 @@ public sealed class CellRecognizer
     /// about half a line, at least 10 pixels.
     /// </summary>
     private static GrayImage Prepare(GrayImage image) => PrepareWithGeometry(image).Image;
+
+    /// <summary>The cell cut to its ink with two pixels of paper, so that slivers of its rulings are not read.</summary>
+    private static GrayImage CutToInk(GrayImage cell, Rect ink) => cell.Crop(ink.Inflate(2).Intersect(cell.Bounds));
 
     /// <summary>
     /// The first reading of <paramref name="crop"/> by the main model that finds anything: each of its
