@@ -20,7 +20,9 @@ namespace Pipeline.Cli;
 /// </summary>
 public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
 {
-    public int Run(string folder)
+    /// <param name="baseline">Whether scans are also read by the full-page OCR baseline.</param>
+    /// <param name="listWrong">Whether every cell read wrong is listed, file by file, with the confidence it was read with.</param>
+    public int Run(string folder, bool baseline = true, bool listWrong = false)
     {
         if (!Directory.Exists(folder))
         {
@@ -40,7 +42,7 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
 
         using var ocr = new EnginePool();
         var ours = ReaderSet.CreateChecker(ocr: ocr);
-        var baseline = new ReportChecker(
+        var fullPage = new ReportChecker(
             [new PdfReader(PdfLimits.Default, new FullPageOcrReader(ocr)), .. ReaderSet.Default().Skip(1)],
             new ReportMapper(),
             new ReportValidator(RuleCatalogue.Default()),
@@ -52,9 +54,17 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
             var truth = JsonDocument.Parse(File.ReadAllText(TruthOf(file))).RootElement;
             var score = Measure(ours, file, truth, "本流水线");
             rows.Add(score);
-            if (score.Kind.StartsWith("扫描", StringComparison.Ordinal))
+            if (listWrong)
             {
-                rows.Add(Measure(baseline, file, truth, "整页OCR基线"));
+                foreach (var cell in score.Wrong)
+                {
+                    stdout.WriteLine($"{Path.GetFileName(file)}\t{cell}");
+                }
+            }
+
+            if (baseline && score.Kind.StartsWith("扫描", StringComparison.Ordinal))
+            {
+                rows.Add(Measure(fullPage, file, truth, "整页OCR基线"));
             }
         }
 
@@ -109,7 +119,13 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         var expected = truth.GetProperty("expectedVerdict").GetString();
         var verdict = JsonSerializer.Serialize(result.Verdict).Trim('"');
         var pages = result.Cells.Values.Select(c => c.Page ?? 1).DefaultIfEmpty(1).Max();
-        return new Score(kind, method, comparison.Cells, comparison.CellsRight, comparison.Tables, comparison.TablesRight, verdict == expected, expected == "passed" && result.Verdict == Verdict.Failed, SureButWrong(result, comparison), pages, seconds);
+        var wrong = comparison.WrongCells.Select(w => $"{w}, 置信度 {ConfidenceOf(result, w):0.00}").ToList();
+        if (verdict != expected)
+        {
+            wrong.Add($"结论 {verdict}，应为 {expected}");
+        }
+
+        return new Score(kind, method, comparison.Cells, comparison.CellsRight, comparison.Tables, comparison.TablesRight, verdict == expected, expected == "passed" && result.Verdict == Verdict.Failed, SureButWrong(result, comparison), pages, seconds, wrong);
     }
 
     /// <summary>
@@ -132,9 +148,13 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
     private static readonly double Threshold = RuleCatalogue.Default().Settings.ConfidenceThreshold;
 
     private static int SureButWrong(CheckResult result, TruthComparison comparison) =>
-        comparison.WrongCells.Count(wrong => result.Cells.GetValueOrDefault(wrong[..wrong.IndexOf(':', StringComparison.Ordinal)]) is { } cell
-            && cell.Confidence >= Threshold);
+        comparison.WrongCells.Count(wrong => ConfidenceOf(result, wrong) >= Threshold);
+
+    /// <summary>The confidence a wrong cell ("address: read …") was read with; 0 for a cell not read at all.</summary>
+    private static double ConfidenceOf(CheckResult result, string wrong) =>
+        result.Cells.GetValueOrDefault(wrong[..wrong.IndexOf(':', StringComparison.Ordinal)])?.Confidence ?? 0;
 
     /// <param name="SureButWrong">Cells read wrong with a confidence at or above the rules' threshold: the misreads that could fail a report.</param>
-    private sealed record Score(string Kind, string Method, int Cells, int CellsRight, int Tables, int TablesRight, bool VerdictRight, bool FalseFailure, int SureButWrong, int Pages, double Seconds);
+    /// <param name="Wrong">Each cell read wrong: address, what was read, the truth and the confidence.</param>
+    private sealed record Score(string Kind, string Method, int Cells, int CellsRight, int Tables, int TablesRight, bool VerdictRight, bool FalseFailure, int SureButWrong, int Pages, double Seconds, IReadOnlyList<string> Wrong);
 }

@@ -23,8 +23,10 @@ public static class CliApp
         layout.SetAction(parse => new LayoutCommand(stdout, stderr).Run(parse.GetValue(file)!));
 
         var corpus = new Argument<string>("corpus") { Description = "带真值文件（NAME.truth.json）的报告文件夹" };
-        var bench = new Command("bench", "基准测试：逐类统计识别正确率、结论正确率、误判和速度") { corpus };
-        bench.SetAction(parse => new BenchCommand(stdout, stderr).Run(parse.GetValue(corpus)!));
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "不运行整页OCR基线（只测本流水线，约快一倍）" };
+        var wrong = new Option<bool>("--wrong") { Description = "逐份列出读错的单元格：地址、读到的值、真值和置信度" };
+        var bench = new Command("bench", "基准测试：逐类统计识别正确率、结论正确率、误判和速度") { corpus, noBaseline, wrong };
+        bench.SetAction(parse => new BenchCommand(stdout, stderr).Run(parse.GetValue(corpus)!, !parse.GetValue(noBaseline), parse.GetValue(wrong)));
 
         var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench };
         var parsed = root.Parse(args);

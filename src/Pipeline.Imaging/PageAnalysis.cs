@@ -6,4 +6,32 @@ namespace Pipeline.Imaging;
 /// OCR from <see cref="Page"/>.
 /// </summary>
 /// <param name="Skew">The skew that was taken out, in degrees counter-clockwise.</param>
-public sealed record PageAnalysis(GrayImage Page, BinaryImage Ink, double Skew, PageRulings Rulings, IReadOnlyList<TableGrid> Tables);
+/// <param name="Seal">Where a seal's ink lay on the straightened page, black on white; null without a seal.</param>
+public sealed record PageAnalysis(GrayImage Page, BinaryImage Ink, double Skew, PageRulings Rulings, IReadOnlyList<TableGrid> Tables, GrayImage? Seal = null)
+{
+    /// <summary>How many pixels of seal ink lie in <paramref name="area"/> of the page.</summary>
+    public int SealInk(Rect area)
+    {
+        if (Seal is null)
+        {
+            return 0;
+        }
+
+        var box = area.Intersect(Seal.Bounds);
+        var count = 0;
+        if (box.IsEmpty)
+        {
+            return 0;
+        }
+
+        for (var y = box.Y; y < box.Bottom; y++)
+        {
+            foreach (var value in Seal.Row(y).Slice(box.X, box.Width))
+            {
+                count += value < 128 ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+}

@@ -16,12 +16,20 @@ public sealed record PageAnalyzer(SealFilter SealFilter, Binarizer Binarizer, Sk
     public PageAnalysis Analyze(RgbImage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return Analyze(SealFilter.Apply(page));
+        return Analyze(SealFilter.Separate(page));
     }
 
     public PageAnalysis Analyze(GrayImage page)
     {
         ArgumentNullException.ThrowIfNull(page);
+        return Analyze(new SealedPage(page, null));
+    }
+
+    /// <summary>A page whose seal was taken out; where the seal lay is straightened with the page.</summary>
+    public PageAnalysis Analyze(SealedPage sealedPage)
+    {
+        ArgumentNullException.ThrowIfNull(sealedPage);
+        var page = sealedPage.Page;
 
         // Half size keeps the skew within a few hundredths of a degree at a quarter of the cost;
         // small pages are measured as they are.
@@ -29,12 +37,13 @@ public sealed record PageAnalyzer(SealFilter SealFilter, Binarizer Binarizer, Sk
         var skew = SkewEstimator.Estimate(Binarizer.Apply(measured));
         if (Math.Abs(skew) >= SmallestCorrection)
         {
-            page = Rotation.Rotate(page, -skew);
+            sealedPage = sealedPage.Rotate(-skew);
+            page = sealedPage.Page;
         }
 
         var ink = Binarizer.Apply(page);
         var rulings = (RulingDetector ?? Imaging.RulingDetector.ForPage(ink)).Detect(ink);
         var tables = (GridBuilder ?? Imaging.GridBuilder.ForPage(ink.Width, ink.Height)).Build(rulings, ink);
-        return new PageAnalysis(page, ink, skew, rulings, tables);
+        return new PageAnalysis(page, ink, skew, rulings, tables, sealedPage.Seal);
     }
 }

@@ -35,8 +35,15 @@ public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int 
 
     public static SealFilter Default { get; } = new();
 
+    /// <summary>The page in grey with the seal taken out.</summary>
+    public GrayImage Apply(RgbImage image) => Separate(image).Page;
+
+    /// <summary>
+    /// The page in grey with the seal taken out, and where the seal's ink lay (<see cref="SealedPage.Seal"/>):
+    /// whatever lay under it is read from what the division gave back, and may have lost a stroke.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public unsafe GrayImage Apply(RgbImage image)
+    public unsafe SealedPage Separate(RgbImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
         int width = image.Width, height = image.Height, count = width * height;
@@ -65,13 +72,13 @@ public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int 
 
             if (sealPixels == 0)
             {
-                return new GrayImage(width, height, gray);
+                return new SealedPage(new GrayImage(width, height, gray), null);
             }
 
             var seal = Math.Max(1, Percentile(sealRed, sealPixels, 0.5));
             // The seal's darker ink, not its middle: over the median, half the seal would stay as grey specks.
             var sealDarkness = Math.Max(1, Percentile(sealLuma, sealPixels, 0.3));
-            var near = NearSeal(rgb, redness, width, height);
+            var (near, mask) = NearSeal(rgb, redness, width, height);
             var weight = stackalloc int[256];
             for (var v = 0; v < 256; v++)
             {
@@ -95,18 +102,24 @@ public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int 
                     luma[i] = (byte)(y + (((unmixed - y) * w) >> 8));
                 }
             }
-        }
 
-        return new GrayImage(width, height, gray);
+            return new SealedPage(new GrayImage(width, height, gray), new GrayImage(width, height, mask));
+        }
     }
 
-    /// <summary>1 where seal ink lies within <see cref="Reach"/> pixels (a square), else 0.</summary>
-    private unsafe byte[] NearSeal(byte* rgb, byte[] redness, int width, int height)
+    /// <summary>
+    /// 1 where seal ink lies within <see cref="Reach"/> pixels (a square), else 0; and the seal's own ink as a
+    /// picture, black (0) on white (255), so that a turn of the page turns it alike and white fills the corners.
+    /// </summary>
+    private unsafe (byte[] Near, byte[] Mask) NearSeal(byte* rgb, byte[] redness, int width, int height)
     {
         var seal = new byte[redness.Length];
+        var mask = GC.AllocateUninitializedArray<byte>(redness.Length);
         for (var i = 0; i < redness.Length; i++)
         {
-            seal[i] = redness[i] >= TraceRedness && rgb[i * 3] >= SealRedFloor ? (byte)1 : (byte)0;
+            var ink = redness[i] >= TraceRedness && rgb[i * 3] >= SealRedFloor;
+            seal[i] = ink ? (byte)1 : (byte)0;
+            mask[i] = ink ? (byte)0 : (byte)255;
         }
 
         // A square is a spread along the rows, then one down the columns.
@@ -114,7 +127,7 @@ public sealed record SealFilter(int RednessStart = 6, int RednessFull = 24, int 
         var near = new byte[redness.Length];
         Spread(seal, across, lines: height, length: width, lineStep: width, step: 1);
         Spread(across, near, lines: width, length: height, lineStep: 1, step: width);
-        return near;
+        return (near, mask);
     }
 
     /// <summary>Marks every pixel of each line within <see cref="Reach"/> of a marked one, by a running count over the window.</summary>

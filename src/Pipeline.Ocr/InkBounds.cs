@@ -6,7 +6,7 @@ namespace Pipeline.Ocr;
 /// Where the text of a one-line cell lies: the band of ink rows, then within it the group of ink columns
 /// holding the most ink. Specks of scanner noise and slivers of ruling lines at the edges fall outside.
 /// </summary>
-internal static class InkBounds
+public static class InkBounds
 {
     /// <summary>How much darker than the paper a pixel must be to count as ink.</summary>
     private const int InkContrast = 64;

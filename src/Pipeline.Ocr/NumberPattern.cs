@@ -6,7 +6,7 @@ namespace Pipeline.Ocr;
 /// The shapes a numeric cell may take: a signed integer or decimal, one grouped with thousands commas
 /// ("1,024"), or a change written as 减4 / 增加2. Anything else read from a numeric cell is not a number.
 /// </summary>
-internal static partial class NumberPattern
+public static partial class NumberPattern
 {
     public static bool IsMatch(string text) => Shape().IsMatch(text);
 

@@ -177,6 +177,36 @@ public sealed class BenchCommandTests
         Assert.Contains("峰值内存", run.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// With --wrong, each cell that disagrees with the truth is listed with what was read and how surely, and a
+    /// verdict that disagrees too; without it, none is. The truth here is made to disagree with the report.
+    /// </summary>
+    [Fact]
+    public void BenchListsTheCellsAndVerdictsItGotWrongWhenAsked()
+    {
+        var folder = Directory.CreateTempSubdirectory("bench-wrong-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(TestFiles.Samples, "failing-2021-tabs.txt"), Path.Combine(folder, "report.txt"));
+            var truth = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestFiles.Samples, "failing-2021-tabs.truth.json")))!;
+            truth["tables"]!["applications"]!["newReceived"]!["commercial"] = 5;
+            truth["expectedVerdict"] = "passed";
+            File.WriteAllText(Path.Combine(folder, "report.truth.json"), truth.ToJsonString());
+
+            var listed = CliRun.Of("bench", folder, "--wrong", "--no-baseline");
+            var plain = CliRun.Of("bench", folder);
+
+            Assert.Equal(ExitCodes.Passed, listed.ExitCode);
+            Assert.Contains("report.txt\tapplications.newReceived.commercial: read 4 (\"4\"), truth 5, 置信度 1.00", listed.Out, StringComparison.Ordinal);
+            Assert.Contains("report.txt\t结论 failed，应为 passed", listed.Out, StringComparison.Ordinal);
+            Assert.DoesNotContain("report.txt\t", plain.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void BenchWithoutTruthFilesIsAUsageError()
     {

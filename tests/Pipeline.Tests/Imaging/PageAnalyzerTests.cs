@@ -27,6 +27,13 @@ public sealed class PageAnalyzerTests
         Assert.All(table.ColumnBoundaries.Zip(sketch.Columns), p => Assert.InRange(p.First, p.Second - 3, p.Second + 3));
         Assert.All(table.RowBoundaries.Zip(sketch.Rows), p => Assert.InRange(p.First, p.Second - 3, p.Second + 3));
 
+        // Where the seal lay is straightened with the page: all its ink still lies around where it was stamped.
+        Assert.NotNull(analysis.Seal);
+        var sealInk = analysis.SealInk(analysis.Page.Bounds);
+        Assert.True(sealInk > 10_000, $"seal ink {sealInk}");
+        Assert.Equal(sealInk, analysis.SealInk(new Rect(800 - 175, 700 - 175, 350, 350)));
+        Assert.Equal(0, analysis.SealInk(new Rect(0, 0, 600, 500)));
+
         // Cell boxes hold none of the cell's rulings: no edge of a box is mostly ink.
         var ink = analysis.Ink;
         foreach (var box in table.Cells.Select(c => c.Box))

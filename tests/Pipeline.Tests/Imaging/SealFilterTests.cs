@@ -30,6 +30,39 @@ public sealed class SealFilterTests
         Assert.Equal(0, ink.CountInk(new Rect(145, 140, 20, 35)));
     }
 
+    /// <summary>
+    /// Where the seal lay is kept beside the page it was taken out of: seal ink is marked, print under it and
+    /// beside it is not, so the reader can tell which values were read through the seal.
+    /// </summary>
+    [Fact]
+    public void SeparatedSealMarksItsInkAndNotThePrintUnderOrBesideIt()
+    {
+        var page = RgbImage.Blank(400, 300);
+        TableSketch.Even(20, 20, 120, 80, 3, 3).Draw(page);
+        SealStamp.Stamp(page, centreX: 200, centreY: 140, radius: 70);
+        page.Fill(new Rect(170, 130, 40, 6), 25, 5, 5);
+
+        var separated = SealFilter.Default.Separate(page);
+
+        var seal = Assert.IsType<GrayImage>(separated.Seal);
+        Assert.Equal((page.Width, page.Height), (seal.Width, seal.Height));
+        Assert.Equal(0, seal[200, 140 + 68]);
+        Assert.Equal(0, seal[200, 140]);
+        Assert.Equal(255, seal[180, 132]);
+        Assert.Equal(255, seal[260, 100]);
+        Assert.Equal(255, seal[10, 10]);
+        Assert.Equal(SealFilter.Default.Apply(page).Pixels, separated.Page.Pixels);
+    }
+
+    [Fact]
+    public void PageWithoutRedHasNoSeal()
+    {
+        var page = RgbImage.Blank(60, 40);
+        page.Fill(new Rect(10, 10, 20, 5), 0, 0, 0);
+
+        Assert.Null(SealFilter.Default.Separate(page).Seal);
+    }
+
     [Fact]
     public void OrangeAndPaleSealInkIsRemovedButGreyIsNot()
     {
