@@ -7,7 +7,8 @@ namespace Pipeline.Mapping;
 
 /// <summary>
 /// Table 三: each run of values belongs to the label just before it; the label is matched
-/// against the template's rows, preferring the rows that follow the last one found.
+/// against the template's rows, preferring the rows that follow the last one found. A label
+/// garbled past matching takes the one row the template puts between the rows around it.
 /// </summary>
 public static partial class ApplicationsMapper
 {
@@ -35,6 +36,10 @@ public static partial class ApplicationsMapper
         var labels = new List<VintageLabel>();
         var lastIndex = -1;
         var columns = ApplicationsSchema.Columns;
+
+        // A label no row matches, followed by a full row of values: kept until the next row is found, in case
+        // the template has exactly one row between the two found around it.
+        (StreamCell Label, IReadOnlyList<StreamCell> Values)? unplaced = null;
         for (var i = 0; i < stream.Count; i++)
         {
             if (!stream[i].IsLabel || (i + 1 < stream.Count && stream[i + 1].IsLabel))
@@ -45,15 +50,24 @@ public static partial class ApplicationsMapper
             var row = MatchRow(stream[i].Folded, lastIndex);
             if (row is null)
             {
+                var run = ValueRun.Take(stream, i + 1, columns.Count, padFirst: false, out _);
+                unplaced = run.Count == columns.Count && run.Any(v => !v.IsEmpty) ? (stream[i], run) : null;
                 continue;
             }
 
             var (definition, index) = row.Value;
             if (table.HasRow(definition.Key))
             {
+                unplaced = null;
                 continue;
             }
 
+            if (unplaced is { } skipped && Between(lastIndex, index) is { } between && !table.HasRow(Candidates[between].Key))
+            {
+                Place(Candidates[between], skipped.Label, skipped.Values);
+            }
+
+            unplaced = null;
             lastIndex = index;
             var values = ValueRun.Take(stream, i + 1, columns.Count, padFirst: false, out var next);
             // A few empty cells before the next label are header padding, not a blank row.
@@ -62,6 +76,18 @@ public static partial class ApplicationsMapper
                 continue;
             }
 
+            Place(definition, stream[i], values);
+            i = next - 1;
+        }
+
+        // The last row garbled: the template's last row, when it is the one that follows the last row found.
+        if (unplaced is { } last && NextIndex(lastIndex) is var final and >= 0 && NextIndex(final) < 0 && !table.HasRow(Candidates[final].Key))
+        {
+            Place(Candidates[final], last.Label, last.Values);
+        }
+
+        void Place(RowDefinition definition, StreamCell label, IReadOnlyList<StreamCell> values)
+        {
             for (var c = 0; c < values.Count; c++)
             {
                 var address = ReportTable.Address(key, definition.Key, columns[c].Key);
@@ -75,14 +101,12 @@ public static partial class ApplicationsMapper
 
             if (definition.Key == "otherHandling")
             {
-                labels.Add(new VintageLabel(key, stream[i].Text, Vintage.Format2019));
+                labels.Add(new VintageLabel(key, label.Text, Vintage.Format2019));
             }
             else if (definition.Key.StartsWith("otherHandling.", StringComparison.Ordinal))
             {
-                labels.Add(new VintageLabel(key, stream[i].Text, Vintage.Format2021));
+                labels.Add(new VintageLabel(key, label.Text, Vintage.Format2021));
             }
-
-            i = next - 1;
         }
 
         if (table.RowKeys.Count == 0)
@@ -140,6 +164,17 @@ public static partial class ApplicationsMapper
     /// <summary>A row's leading number: （一）, (六), 1., 2、 or 三、.</summary>
     [GeneratedRegex(@"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[0-9]+[.、．]|[一二三四五六七八九十]+、)")]
     private static partial Regex Numbering();
+
+    /// <summary>
+    /// The one row the template puts between the row at <paramref name="lastIndex"/> (-1: none yet) and the row at
+    /// <paramref name="index"/>, if exactly one lies between them: a scan can garble a label past recognition
+    /// ("(从人于" for （一）予以公开, "人信" for 5.要求行政机关确认或重新出具已获取信息), but the rows keep their order.
+    /// </summary>
+    private static int? Between(int lastIndex, int index)
+    {
+        var between = NextIndex(lastIndex);
+        return between >= 0 && NextIndex(between) == index ? between : null;
+    }
 
     /// <summary>The row that follows the last one found in its own format's order (after the 2019 （六）其他处理 comes （七）总计), or -1.</summary>
     private static int NextIndex(int lastIndex)

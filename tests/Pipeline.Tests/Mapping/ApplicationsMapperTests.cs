@@ -37,6 +37,69 @@ public sealed class ApplicationsMapperTests
         Assert.Equal("9", table.Get("newReceived", "naturalPerson")?.RawText);
     }
 
+    /// <summary>
+    /// Labels a worn scan garbled past recognition, each between two rows that were found, with exactly one row
+    /// of the template between them: the values go to that row. These were read on benchmark scans.
+    /// </summary>
+    [Fact]
+    public void ALabelGarbledPastRecognitionTakesTheOneRowBetweenItsNeighbours()
+    {
+        var table = Map(
+            ("一、本年新收政府信息公开申请数量", "9"),
+            ("二、上年结转政府信息公开申请数量", "0"),
+            ("(从人于", "6"),
+            ("（二）部分公开", "3"),
+            ("4.无正当理由大量反复申请", "0"),
+            ("人信", "2"),
+            ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "1"));
+
+        Assert.Equal("6", table.Get("granted", "naturalPerson")?.RawText);
+        Assert.Equal("6", table.Get("granted", "total")?.RawText);
+        Assert.Equal("3", table.Get("partiallyGranted", "naturalPerson")?.RawText);
+        Assert.Equal("2", table.Get("notProcessed.confirmation", "naturalPerson")?.RawText);
+        Assert.Equal("1", table.Get("otherHandling.noCorrection", "naturalPerson")?.RawText);
+    }
+
+    /// <summary>The template's last row garbled: taken when the row before it was the last found.</summary>
+    [Fact]
+    public void AGarbledLastRowIsTheTemplatesLastRow()
+    {
+        var table = Map(
+            ("（七）总计", "12"),
+            ("四、结转下年处", "1"));
+
+        Assert.Equal("1", table.Get("carriedForward", "naturalPerson")?.RawText);
+    }
+
+    /// <summary>
+    /// A garbled label with two rows of the template missing around it, or with its values cut short, is not
+    /// placed: which row it is, or what it holds, is not known.
+    /// </summary>
+    [Fact]
+    public void AGarbledLabelIsNotPlacedWhereTwoRowsAreMissingOrItsValuesAreShort()
+    {
+        var table = Map(
+            ("一、本年新收政府信息公开申请数量", "9"),
+            ("二、上年结转政府信息公开申请数量", "0"),
+            ("(从人于", "6"),
+            ("1.属于国家秘密", "3"));
+
+        Assert.False(table.HasRow("granted"));
+        Assert.False(table.HasRow("partiallyGranted"));
+        Assert.Equal("3", table.Get("withheld.stateSecret", "naturalPerson")?.RawText);
+
+        var origin = new LayoutOrigin(Page: 3, Confidence: 0.95);
+        List<StreamCell> stream =
+        [
+            new("二、上年结转政府信息公开申请数量", origin, 0, 0), .. Enumerable.Range(1, 7).Select(c => new StreamCell("0", origin, 0, c)),
+            new("(从人于", origin, 1, 0), new("6", origin, 1, 1), new("6", origin, 1, 2),
+            new("（二）部分公开", origin, 2, 0), .. Enumerable.Range(1, 7).Select(c => new StreamCell("3", origin, 2, c)),
+        ];
+        var shortRun = Assert.IsType<ReportTable>(ApplicationsMapper.Map(stream, Vintage.Format2021).Table);
+        Assert.False(shortRun.HasRow("granted"));
+        Assert.True(shortRun.HasRow("partiallyGranted"));
+    }
+
     /// <summary>Table 三 as a cell stream: each row its label, then seven values (the given one, then zeros).</summary>
     private static ReportTable Map(params (string Label, string First)[] rows)
     {
