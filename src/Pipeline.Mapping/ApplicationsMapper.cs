@@ -172,8 +172,17 @@ public static partial class ApplicationsMapper
     /// </summary>
     private static int? Between(int lastIndex, int index)
     {
-        var between = NextIndex(lastIndex);
-        return between >= 0 && NextIndex(between) == index ? between : null;
+        foreach (var order in (IReadOnlyList<RowDefinition>[])[ApplicationsSchema.Rows2021, ApplicationsSchema.Rows2019])
+        {
+            var before = lastIndex < 0 ? -1 : order.ToList().IndexOf(Candidates[lastIndex]);
+            var after = order.ToList().IndexOf(Candidates[index]);
+            if ((lastIndex < 0 || before >= 0) && after >= 0 && after - before == 2)
+            {
+                return Array.IndexOf(Candidates, order[before + 1]);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The row that follows the last one found in its own format's order (after the 2019 （六）其他处理 comes （七）总计), or -1.</summary>

@@ -60,6 +60,20 @@ public sealed class ApplicationsMapperTests
         Assert.Equal("1", table.Get("otherHandling.noCorrection", "naturalPerson")?.RawText);
     }
 
+    /// <summary>In the 2019 format （六）其他处理 follows 5.要求行政机关确认…: a garbled row 5 lies between them there too.</summary>
+    [Fact]
+    public void AGarbledLabelTakesTheRowBetweenInThe2019FormatToo()
+    {
+        var table = Map(
+            ("4.无正当理由大量反复申请", "0"),
+            ("人信", "2"),
+            ("（六）其他处理", "1"),
+            ("（七）总计", "3"));
+
+        Assert.Equal("2", table.Get("notProcessed.confirmation", "naturalPerson")?.RawText);
+        Assert.Equal("1", table.Get("otherHandling", "naturalPerson")?.RawText);
+    }
+
     /// <summary>The template's last row garbled: taken when the row before it was the last found.</summary>
     [Fact]
     public void AGarbledLastRowIsTheTemplatesLastRow()
