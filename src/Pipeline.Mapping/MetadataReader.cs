@@ -61,6 +61,10 @@ public static partial class MetadataReader
         return (title, agency);
     }
 
+    /// <summary>
+    /// The statistics period. One whose month or day did not read as digits (a scan's "2022年]月1日") still
+    /// states its years, which is what DOC-YEAR compares; its dates are then unknown.
+    /// </summary>
     private static StatisticsPeriod? ReadPeriod(List<LayoutParagraph> paragraphs, List<YearMention> mentions)
     {
         foreach (var paragraph in paragraphs)
@@ -68,7 +72,11 @@ public static partial class MetadataReader
             var m = Period().Match(ChineseText.Fold(paragraph.Text));
             if (!m.Success)
             {
-                continue;
+                m = PeriodYears().Match(ChineseText.Fold(paragraph.Text));
+                if (!m.Success)
+                {
+                    continue;
+                }
             }
 
             var startYear = int.Parse(m.Groups["y1"].Value, CultureInfo.InvariantCulture);
@@ -80,8 +88,8 @@ public static partial class MetadataReader
             }
 
             return new StatisticsPeriod(
-                Date(startYear, m.Groups["m1"].Value, m.Groups["d1"].Value),
-                Date(endYear, m.Groups["m2"].Value, m.Groups["d2"].Value),
+                m.Groups["m1"].Success ? Date(startYear, m.Groups["m1"].Value, m.Groups["d1"].Value) : null,
+                m.Groups["m2"].Success ? Date(endYear, m.Groups["m2"].Value, m.Groups["d2"].Value) : null,
                 m.Value,
                 paragraph.Origin);
         }
@@ -169,6 +177,10 @@ public static partial class MetadataReader
 
     [GeneratedRegex(@"(统计期限|统计时限|数据时限|统计期间|统计区间|统计时间|统计周期)[为是:]?(?<y1>\d{4})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日(至|到|-|—|~)((?<y2>\d{4})年)?(?<m2>\d{1,2})月(?<d2>\d{1,2})日")]
     private static partial Regex Period();
+
+    /// <summary>A period's years alone: the start's, and the end's when it prints one, in the same sentence.</summary>
+    [GeneratedRegex(@"(统计期限|统计时限|数据时限|统计期间|统计区间|统计时间|统计周期)[为是:]?(?<y1>\d{4})年[^。;]{1,12}?(至|到|-|—|~)((?<y2>\d{4})年)?")]
+    private static partial Regex PeriodYears();
 
     [GeneratedRegex(@"^(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日$")]
     private static partial Regex DateLine();

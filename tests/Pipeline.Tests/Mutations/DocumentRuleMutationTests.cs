@@ -302,6 +302,7 @@ public sealed class DocumentRuleMutationTests
     {
         // seed, the period as printed (or the title line to add one after), the new period, the line the message names
         { "000", "统计期限为2021年1月1日至12月31日", "统计期限为2020年1月1日至12月31日", "第5行" }, // 000 line 5
+        { "000", "统计期限为2021年1月1日至12月31日", "统计期限为2020年]月1日至12月3]1日", "第5行" }, // as a worn scan reads the 1s
         { "003", "统计数据时限为2021年1月1日至2021年12月31日", "统计数据时限为2020年1月1日至2021年12月31日", "第430行" }, // 003 line 430
         { "001", "2020年政府信息公开工作年度报告", "本报告统计期限为2019年1月1日至2019年12月31日。", "第3行" }, // after 001 line 2
         { "002", "2021年白碱滩区", "本报告统计期限为2020年1月1日至2020年12月31日。", "第2行" }, // after 002 line 1
