@@ -22,6 +22,7 @@ public static partial class SectionHeadings
         var rest = numeral.Success ? folded[numeral.Length..] : folded;
         SectionDefinition? best = null;
         var bestScore = 0.0;
+        var numbered = false;
         foreach (var section in SectionSchema.Sections)
         {
             var title = ChineseText.Fold(section.Title);
@@ -35,12 +36,13 @@ public static partial class SectionHeadings
 
             if (score > bestScore)
             {
-                (best, bestScore) = (section, score);
+                (best, bestScore, numbered) = (section, score, numeral.Success && numeral.Groups[1].Value == section.Numeral);
             }
         }
 
-        // Run-on text after the title is allowed only where the title is complete.
-        return bestScore >= 0.8 ? best : null;
+        // Run-on text after the title is allowed only where the title is complete. Under its own numeral a
+        // short title may have one character misread, as a scan does (一、息体情况 for 一、总体情况).
+        return bestScore >= 0.8 || (numbered && bestScore >= 0.75) ? best : null;
     }
 
     [GeneratedRegex(@"^([一二三四五六])[、.,:]?")]
