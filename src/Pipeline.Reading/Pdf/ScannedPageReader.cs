@@ -181,7 +181,8 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     /// <summary>
     /// A narrow cell is read as a number first. One the digits reading is not sure of may be a header in a
     /// narrow column (结果维持, 总计): it is read again as Chinese, and taken as a label when that reading
-    /// finds words of at least two characters. Otherwise the number stands, doubtful as it is.
+    /// finds words of at least two characters, or the 无 an office writes for nothing (which CELL-BLANK judges).
+    /// Otherwise the number stands, doubtful as it is.
     /// </summary>
     private OcrText Settle(OcrText number, GrayImage crop)
     {
@@ -191,7 +192,7 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
         }
 
         var label = _cells.ReadLabel(crop);
-        return label.Text.Count(ChineseText.IsHan) >= 2 ? label : number;
+        return label.Text.Count(ChineseText.IsHan) >= 2 || (label.Text == "无" && number.Text.Length == 0) ? label : number;
     }
 
     /// <summary>

@@ -114,6 +114,26 @@ public sealed class PdfFixtureTests : IClassFixture<PdfFixtureTests.Ocr>
         Assert.Contains(document.Blocks.OfType<LayoutParagraph>(), p => p.Text.StartsWith("五、存在的主要问题", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A worn page whose table 四 has 无 written in a number cell (page 3 of a generated degraded scan, the
+    /// CELL-BLANK mutation). The digits reading finds nothing there; read as Chinese the cell is 无, surely, so
+    /// CELL-BLANK can fail the report instead of sending it to review for an unread cell.
+    /// </summary>
+    [Fact]
+    public void WuWrittenInANumberCellIsReadAsWritten()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(TestFiles.RepositoryRoot, "tests", "fixtures", "pages", "table-four-wu-page.pdf"));
+        var reader = new PdfReader(PdfLimits.Default, new ScannedPageReader(_pool));
+
+        var document = reader.Read(new InputFile("wu.pdf", bytes));
+
+        var values = document.Blocks.OfType<LayoutTable>().Last().Rows[^1].Cells;
+        Assert.Equal(15, values.Count);
+        var wu = Assert.Single(values, c => c.Text == "无");
+        Assert.True(wu.Origin.Confidence >= 0.9, $"confidence {wu.Origin.Confidence}");
+        Assert.All(values.Where(c => c != wu), c => Assert.Matches("^[0-9]+$", c.Text));
+    }
+
     [Fact]
     public void OcrStopsAtTheDocumentTimeLimitAndSaysSo()
     {
