@@ -181,8 +181,9 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     /// <summary>
     /// A narrow cell is read as a number first. One the digits reading is not sure of may be a header in a
     /// narrow column (结果维持, 总计): it is read again as Chinese, and taken as a label when that reading
-    /// finds words of at least two characters, or the 无 an office writes for nothing (which CELL-BLANK judges).
-    /// Otherwise the number stands, doubtful as it is.
+    /// finds words of at least two characters. A cell that reads as no number may hold the mark an office writes
+    /// for nothing (<see cref="BlankMark"/>: -, / or 无), which CELL-BLANK judges. Otherwise the number stands,
+    /// doubtful as it is.
     /// </summary>
     private OcrText Settle(OcrText number, GrayImage crop)
     {
@@ -191,9 +192,14 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
             return number;
         }
 
-        var label = _cells.ReadLabel(crop);
-        return label.Text.Count(ChineseText.IsHan) >= 2 || (label.Text == "无" && number.Text.Length == 0) ? label : number;
+        return Chosen(number, _cells.ReadLabel(crop), crop);
     }
+
+    /// <summary>A cell read both ways: words of two characters or more are a label; else a number, else a blank mark.</summary>
+    private static OcrText Chosen(OcrText number, OcrText label, GrayImage crop) =>
+        label.Text.Count(ChineseText.IsHan) >= 2 && !NumberPattern.IsMatch(label.Text) ? label
+        : NumberPattern.IsMatch(number.Text) ? number
+        : BlankMark.Read(crop, label) ?? number;
 
     /// <summary>
     /// A number whose ink the seal crosses is doubtful however sure the models are: dividing the seal out can
@@ -215,13 +221,14 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     /// A narrow cell whose ink is too long for a short number, or that spans rows: most often a heading in a
     /// narrow column (4.无正当理由大量反复申请, 本年新制作数量, （五）不予处理). It is read as Chinese first and taken
     /// as a label when that reading holds at least two characters and is not a number (增加12); anything else is
-    /// read as a number (a long decimal). The other way round, a heading went through every fallback of a
-    /// doubtful number, ten readings or more, before it was read as Chinese anyway.
+    /// read as a number (a long decimal), or as a blank mark (a dash is too flat for a short number). The other
+    /// way round, a heading went through every fallback of a doubtful number, ten readings or more, before it was
+    /// read as Chinese anyway.
     /// </summary>
     private OcrText LabelFirst(GrayImage crop)
     {
         var label = _cells.ReadLabel(crop);
-        return label.Text.Count(ChineseText.IsHan) >= 2 && !NumberPattern.IsMatch(label.Text) ? label : _cells.ReadNumber(crop);
+        return label.Text.Count(ChineseText.IsHan) >= 2 && !NumberPattern.IsMatch(label.Text) ? label : Chosen(_cells.ReadNumber(crop), label, crop);
     }
 
     /// <summary>

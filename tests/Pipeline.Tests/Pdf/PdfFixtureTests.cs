@@ -115,23 +115,26 @@ public sealed class PdfFixtureTests : IClassFixture<PdfFixtureTests.Ocr>
     }
 
     /// <summary>
-    /// A worn page whose table 四 has 无 written in a number cell (page 3 of a generated degraded scan, the
-    /// CELL-BLANK mutation). The digits reading finds nothing there; read as Chinese the cell is 无, surely, so
-    /// CELL-BLANK can fail the report instead of sending it to review for an unread cell.
+    /// Table 四 pages with a blank mark written in a number cell (generated scans with the CELL-BLANK mutation): 无
+    /// on a worn page, which the digits reading finds nothing in and the Chinese reading reads surely; a small
+    /// dash on a clean page, which the Chinese reading takes for 一 and its shape shows to be a dash. Read as
+    /// written, CELL-BLANK can fail the report instead of sending it to review for an unread cell.
     /// </summary>
-    [Fact]
-    public void WuWrittenInANumberCellIsReadAsWritten()
+    [Theory]
+    [InlineData("table-four-wu-page.pdf", "无")]
+    [InlineData("table-four-dash-page.pdf", "-")]
+    public void ABlankMarkWrittenInANumberCellIsReadAsWritten(string file, string mark)
     {
-        var bytes = File.ReadAllBytes(Path.Combine(TestFiles.RepositoryRoot, "tests", "fixtures", "pages", "table-four-wu-page.pdf"));
+        var bytes = File.ReadAllBytes(Path.Combine(TestFiles.RepositoryRoot, "tests", "fixtures", "pages", file));
         var reader = new PdfReader(PdfLimits.Default, new ScannedPageReader(_pool));
 
-        var document = reader.Read(new InputFile("wu.pdf", bytes));
+        var document = reader.Read(new InputFile(file, bytes));
 
         var values = document.Blocks.OfType<LayoutTable>().Last().Rows[^1].Cells;
         Assert.Equal(15, values.Count);
-        var wu = Assert.Single(values, c => c.Text == "无");
-        Assert.True(wu.Origin.Confidence >= 0.9, $"confidence {wu.Origin.Confidence}");
-        Assert.All(values.Where(c => c != wu), c => Assert.Matches("^[0-9]+$", c.Text));
+        var written = Assert.Single(values, c => c.Text == mark);
+        Assert.True(written.Origin.Confidence >= 0.9, $"confidence {written.Origin.Confidence}");
+        Assert.All(values.Where(c => c != written), c => Assert.Matches("^[0-9]+$", c.Text));
     }
 
     [Fact]
