@@ -25,10 +25,28 @@ public static class TextExtent
     {
         ArgumentNullException.ThrowIfNull(ink);
         band = band.Intersect(ink.Bounds);
-        int? top = null;
-        var bottom = 0;
-        var left = int.MaxValue;
-        var right = int.MinValue;
+        var lines = Lines(ink, band);
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+
+        return Rect.FromEdges(
+            Math.Max(band.X, lines.Min(l => l.X) - Margin),
+            Math.Max(band.Y, lines[0].Y - Margin),
+            Math.Min(band.Right, lines.Max(l => l.Right) + Margin),
+            Math.Min(band.Bottom, lines[^1].Bottom + Margin));
+    }
+
+    /// <summary>
+    /// The lines of text in <paramref name="band"/>, top to bottom: each run of ink rows at least as tall as a
+    /// small character, from its first inked column to its last.
+    /// </summary>
+    public static IReadOnlyList<Rect> Lines(BinaryImage ink, Rect band)
+    {
+        ArgumentNullException.ThrowIfNull(ink);
+        band = band.Intersect(ink.Bounds);
+        var lines = new List<Rect>();
         var runStart = -1;
         var lastInk = -1;
         var runLeft = int.MaxValue;
@@ -53,18 +71,13 @@ public static class TextExtent
         }
 
         Close();
-        return top is { } start
-            ? Rect.FromEdges(Math.Max(band.X, left - Margin), Math.Max(band.Y, start - Margin), Math.Min(band.Right, right + 1 + Margin), Math.Min(band.Bottom, bottom + 1 + Margin))
-            : null;
+        return lines;
 
         void Close()
         {
             if (runStart >= 0 && lastInk - runStart + 1 >= MinLineHeight)
             {
-                top ??= runStart;
-                bottom = lastInk;
-                left = Math.Min(left, runLeft);
-                right = Math.Max(right, runRight);
+                lines.Add(Rect.FromEdges(runLeft, runStart, runRight + 1, lastInk + 1));
             }
 
             runStart = -1;

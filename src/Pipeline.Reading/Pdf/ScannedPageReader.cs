@@ -35,6 +35,9 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     /// <summary>How far around a number's ink the seal is looked for, in pixels.</summary>
     private const int SealMargin = 3;
 
+    /// <summary>Paper kept around a line read on its own, in pixels.</summary>
+    private const int MissedLineMargin = 8;
+
     private readonly CellRecognizer _cells = new(pool);
 
     private readonly int parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
@@ -245,6 +248,7 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
 
         var image = analysis.Page;
         var lines = _cells.ReadTextLines(image.Crop(band)).Select(line => DateAgain(image, band, line)).ToList();
+        lines = [.. lines.Concat(Missed(analysis, band, lines)).OrderBy(l => l.Box.Y)];
         var flows = ParagraphBreaks.Split(lines, l => l.Box.X, l => l.Box.Right, l => Math.Max(4.0, (double)l.Box.Width / l.Text.Length));
         foreach (var flow in flows)
         {
@@ -261,6 +265,29 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
             }
 
             yield return Paragraph(page, band, paragraph);
+        }
+    }
+
+    /// <summary>
+    /// Lines of ink that Tesseract's layout analysis left out of the band's reading, each read on its own. On a
+    /// blurred page in small type it can drop a short line whole, and the lost line is most often a heading
+    /// (一、总体情况), whose absence DOC-SECTIONS reports. A line kept holds Chinese; specks and page numbers do not.
+    /// </summary>
+    private IEnumerable<OcrWord> Missed(PageAnalysis analysis, Rect band, List<OcrWord> read)
+    {
+        foreach (var line in TextExtent.Lines(analysis.Ink, band))
+        {
+            var covered = read.Any(r => Math.Min(line.Bottom, band.Y + r.Box.Bottom) - Math.Max(line.Y, band.Y + r.Box.Y) >= line.Height / 2);
+            if (covered)
+            {
+                continue;
+            }
+
+            var text = _cells.ReadLabel(analysis.Page.Crop(line.Inflate(MissedLineMargin).Intersect(analysis.Page.Bounds)));
+            if (ChineseText.HasHan(text.Text))
+            {
+                yield return new OcrWord(text.Text, new Rect(line.X - band.X, line.Y - band.Y, line.Width, line.Height), text.Confidence);
+            }
         }
     }
 

@@ -137,6 +137,25 @@ public sealed class PdfFixtureTests : IClassFixture<PdfFixtureTests.Ocr>
         Assert.All(values.Where(c => c != written), c => Assert.Matches("^[0-9]+$", c.Text));
     }
 
+    /// <summary>
+    /// A blurred first page in small type (page 1 of a generated degraded scan, compact style): Tesseract's
+    /// layout analysis drops the short line 一、总体情况 from the band it reads. The line's ink is there, so it is
+    /// read on its own, and the heading stands between the preamble and the section's text.
+    /// </summary>
+    [Fact]
+    public void AHeadingTheLayoutAnalysisDroppedIsReadOnItsOwn()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(TestFiles.RepositoryRoot, "tests", "fixtures", "pages", "dropped-heading-page.pdf"));
+        var reader = new PdfReader(PdfLimits.Default, new ScannedPageReader(_pool));
+
+        var paragraphs = reader.Read(new InputFile("heading.pdf", bytes)).Blocks.OfType<LayoutParagraph>().Select(p => p.Text).ToList();
+
+        var heading = paragraphs.IndexOf("一、总体情况");
+        Assert.True(heading > 0, string.Join("\n", paragraphs));
+        Assert.StartsWith("根据《中华人民共和国政府信息", paragraphs[heading - 1], StringComparison.Ordinal);
+        Assert.StartsWith("2022年，我乡坚持", paragraphs[heading + 1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void OcrStopsAtTheDocumentTimeLimitAndSaysSo()
     {
