@@ -78,6 +78,32 @@ public static class BlankMark
         }
     }
 
+    /// <summary>
+    /// Whether a flat bar of ink stands before the digits <paramref name="ink"/> bounds, at their middle height,
+    /// as a minus sign does. The cell's edges are left out, where slivers of its rulings lie.
+    /// </summary>
+    internal static bool BarBefore(GrayImage cell, Rect ink)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var marginX = Math.Max(2, cell.Width / 25) + 1;
+        var marginY = Math.Max(2, cell.Height / 25) + 1;
+        if (cell.Width <= 2 * marginX || cell.Height <= 2 * marginY)
+        {
+            return false;
+        }
+
+        var pieces = Pieces(cell, Rect.FromEdges(marginX, marginY, cell.Width - marginX, cell.Height - marginY));
+        var digits = pieces.Where(p => p.Height >= ink.Height / 2).ToList();
+        if (digits.Count == 0)
+        {
+            return false;
+        }
+
+        var first = digits.Min(p => p.X);
+        return pieces.Any(p => p.Right <= first && p.Width >= DashAspect * p.Height && p.Height <= ink.Height / 4
+            && p.Y + (p.Height / 2.0) > ink.Y + (ink.Height / 4.0) && p.Y + (p.Height / 2.0) < ink.Bottom - (ink.Height / 4.0));
+    }
+
     /// <summary>The boxes of the 8-connected pieces of ink in <paramref name="area"/>, specks left out.</summary>
     internal static List<Rect> Pieces(GrayImage image, Rect area)
     {

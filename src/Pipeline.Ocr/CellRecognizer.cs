@@ -124,7 +124,14 @@ public sealed class CellRecognizer
         // Nothing read from ink as wide as two characters is most often a heading in a narrow column (其他, 总计),
         // which the reader then reads as Chinese; copies of it would cost two more readings for nothing.
         var worthRepeating = read.Text.Length > 0 || ink.Width <= 1.5 * ink.Height;
-        return worthRepeating && read.Confidence <= UnconfirmedConfidence ? Repeated(cell, ink) ?? Rescaled(cell, ink) ?? read : read;
+        var final = worthRepeating && read.Confidence <= UnconfirmedConfidence ? Repeated(cell, ink) ?? Rescaled(cell, ink) ?? read : read;
+
+        // A minus sign in small type is a bar a pixel or two thick, which the models can drop: "-1" read as a sure
+        // "1". A number read without its sign, with a bar of ink before it, is not sure.
+        return final.Confidence > RejectedConfidence && NumberPattern.IsPlain(final.Text) && !final.Text.StartsWith('-')
+            && BlankMark.BarBefore(cell, ink)
+            ? final with { Confidence = RejectedConfidence }
+            : final;
     }
 
     /// <summary>

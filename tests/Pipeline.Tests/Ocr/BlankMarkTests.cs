@@ -45,6 +45,27 @@ public sealed class BlankMarkTests
         Assert.Null(BlankMark.Read(cell, new OcrText("/", 0.9)));
     }
 
+    /// <summary>
+    /// "-1" in small serif type: both models drop the thin minus and read a sure "1". With a bar of ink before
+    /// the digits the reading is held doubtful; a plain "1" or "10" keeps its confidence.
+    /// </summary>
+    [Fact]
+    public void ANumberReadWithoutTheMinusBeforeItIsNotSure()
+    {
+        using var pool = new EnginePool();
+        var cells = new CellRecognizer(pool);
+
+        var signed = cells.ReadNumber(RenderedText.SerifCell("-1", 110, 60, 24, 0));
+        var plain = cells.ReadNumber(RenderedText.SerifCell("1", 110, 60, 24, 0));
+        var ten = cells.ReadNumber(RenderedText.SerifCell("10", 110, 60, 24, 0));
+
+        Assert.True(signed.Text == "-1" || signed.Confidence < 0.9, $"'{signed.Text}' {signed.Confidence}");
+        Assert.Equal("1", plain.Text);
+        Assert.True(plain.Confidence >= 0.9);
+        Assert.Equal("10", ten.Text);
+        Assert.True(ten.Confidence >= 0.9);
+    }
+
     [Fact]
     public void WuReadAsChineseIsTakenAsRead()
     {
