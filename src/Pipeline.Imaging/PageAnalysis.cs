@@ -18,12 +18,12 @@ public sealed record PageAnalysis(GrayImage Page, BinaryImage Ink, double Skew, 
         }
 
         var box = area.Intersect(Seal.Bounds);
-        var count = 0;
         if (box.IsEmpty)
         {
             return 0;
         }
 
+        var count = 0;
         for (var y = box.Y; y < box.Bottom; y++)
         {
             foreach (var value in Seal.Row(y).Slice(box.X, box.Width))

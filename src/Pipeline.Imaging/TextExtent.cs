@@ -25,7 +25,13 @@ public static class TextExtent
     {
         ArgumentNullException.ThrowIfNull(ink);
         band = band.Intersect(ink.Bounds);
-        var lines = Lines(ink, band);
+        return Around(Lines(ink, band), band);
+    }
+
+    /// <summary>The smallest rectangle within <paramref name="band"/> holding <paramref name="lines"/> (as <see cref="Lines"/> gives them), with a margin; null for none.</summary>
+    public static Rect? Around(IReadOnlyList<Rect> lines, Rect band)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
         if (lines.Count == 0)
         {
             return null;

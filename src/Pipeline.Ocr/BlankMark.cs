@@ -85,14 +85,12 @@ public static class BlankMark
     internal static bool BarBefore(GrayImage cell, Rect ink)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        var marginX = Math.Max(2, cell.Width / 25) + 1;
-        var marginY = Math.Max(2, cell.Height / 25) + 1;
-        if (cell.Width <= 2 * marginX || cell.Height <= 2 * marginY)
+        if (InkBounds.Inside(cell) is not { } inside)
         {
             return false;
         }
 
-        var pieces = Pieces(cell, Rect.FromEdges(marginX, marginY, cell.Width - marginX, cell.Height - marginY));
+        var pieces = Pieces(cell, inside);
         var digits = pieces.Where(p => p.Height >= ink.Height / 2).ToList();
         if (digits.Count == 0)
         {

@@ -21,12 +21,12 @@ public static class InkBounds
     public static Rect? Find(GrayImage image)
     {
         var threshold = PaperLevel.Of(image) - InkContrast;
-        var marginX = Math.Max(2, image.Width / 25) + 1;
-        var marginY = Math.Max(2, image.Height / 25) + 1;
-        if (image.Width <= 2 * marginX || image.Height <= 2 * marginY)
+        if (Inside(image) is not { } inside)
         {
             return null;
         }
+
+        var (marginX, marginY) = (inside.X, inside.Y);
 
         // A column inked nearly top to bottom is a sliver of the cell's ruling, which a cut through a slightly
         // slanted or thick line leaves at the edge; read with the digits, it is a "1" that is not there.
@@ -73,6 +73,19 @@ public static class InkBounds
         return Densest(columns, marginX, image.Width - marginX, maxGap: band.End - band.Start) is { } span
             ? Rect.FromEdges(span.Start, band.Start, span.End, band.End)
             : null;
+    }
+
+    /// <summary>
+    /// The cell without its edges, where a cell cut from a detected grid keeps slivers of its rulings (a
+    /// twenty-fifth of its size, at least two pixels, and one more for a 3×3 window); null for a cell too small.
+    /// </summary>
+    internal static Rect? Inside(GrayImage image)
+    {
+        var marginX = Math.Max(2, image.Width / 25) + 1;
+        var marginY = Math.Max(2, image.Height / 25) + 1;
+        return image.Width <= 2 * marginX || image.Height <= 2 * marginY
+            ? null
+            : Rect.FromEdges(marginX, marginY, image.Width - marginX, image.Height - marginY);
     }
 
     /// <summary>Among the runs of entries with enough ink, joined across gaps up to <paramref name="maxGap"/>, the one with the most ink.</summary>

@@ -22,14 +22,12 @@ internal static class InkCoverage
     {
         // Cells cut from a detected grid often keep slivers of their ruling lines at the edges; one more pixel
         // keeps the 3×3 window below from reaching into them.
-        var marginX = Math.Max(2, image.Width / 25) + 1;
-        var marginY = Math.Max(2, image.Height / 25) + 1;
-        var width = image.Width - (2 * marginX);
-        var height = image.Height - (2 * marginY);
-        if (width <= 0 || height <= 0)
+        if (InkBounds.Inside(image) is not { } inside)
         {
             return true;
         }
+
+        var (marginX, marginY, width, height) = (inside.X, inside.Y, inside.Width, inside.Height);
 
         // A 3×3 mean keeps strokes, even blurred ones, and flattens scanner noise, which is the other
         // way round from a fixed threshold on single pixels.

@@ -200,9 +200,12 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
 
     /// <summary>A cell read both ways: words of two characters or more are a label; else a number, else a blank mark.</summary>
     private static OcrText Chosen(OcrText number, OcrText label, GrayImage crop) =>
-        label.Text.Count(ChineseText.IsHan) >= 2 && !NumberPattern.IsMatch(label.Text) ? label
+        Names(label) ? label
         : NumberPattern.IsMatch(number.Text) ? number
         : BlankMark.Read(crop, label) ?? number;
+
+    /// <summary>Whether a cell read as Chinese names something: words of two characters or more, and not a number (增加12).</summary>
+    private static bool Names(OcrText label) => label.Text.Count(ChineseText.IsHan) >= 2 && !NumberPattern.IsMatch(label.Text);
 
     /// <summary>
     /// A number whose ink the seal crosses is doubtful however sure the models are: dividing the seal out can
@@ -231,7 +234,7 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     private OcrText LabelFirst(GrayImage crop)
     {
         var label = _cells.ReadLabel(crop);
-        return label.Text.Count(ChineseText.IsHan) >= 2 && !NumberPattern.IsMatch(label.Text) ? label : Chosen(_cells.ReadNumber(crop), label, crop);
+        return Names(label) ? label : Chosen(_cells.ReadNumber(crop), label, crop);
     }
 
     /// <summary>
@@ -241,14 +244,15 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     /// </summary>
     private IEnumerable<LayoutParagraph> ReadText(int page, PageAnalysis analysis, Rect whole)
     {
-        if (TextExtent.Of(analysis.Ink, whole) is not { } band)
+        var inkLines = TextExtent.Lines(analysis.Ink, whole);
+        if (TextExtent.Around(inkLines, whole.Intersect(analysis.Ink.Bounds)) is not { } band)
         {
             yield break;
         }
 
         var image = analysis.Page;
         var lines = _cells.ReadTextLines(image.Crop(band)).Select(line => DateAgain(image, band, line)).ToList();
-        lines = [.. lines.Concat(Missed(analysis, band, lines)).OrderBy(l => l.Box.Y)];
+        lines = [.. lines.Concat(Missed(analysis, band, inkLines, lines)).OrderBy(l => l.Box.Y)];
         var flows = ParagraphBreaks.Split(lines, l => l.Box.X, l => l.Box.Right, l => Math.Max(4.0, (double)l.Box.Width / l.Text.Length));
         foreach (var flow in flows)
         {
@@ -273,9 +277,9 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     /// blurred page in small type it can drop a short line whole, and the lost line is most often a heading
     /// (一、总体情况), whose absence DOC-SECTIONS reports. A line kept holds Chinese; specks and page numbers do not.
     /// </summary>
-    private IEnumerable<OcrWord> Missed(PageAnalysis analysis, Rect band, List<OcrWord> read)
+    private IEnumerable<OcrWord> Missed(PageAnalysis analysis, Rect band, IReadOnlyList<Rect> inkLines, List<OcrWord> read)
     {
-        foreach (var line in TextExtent.Lines(analysis.Ink, band))
+        foreach (var line in inkLines)
         {
             var covered = read.Any(r => Math.Min(line.Bottom, band.Y + r.Box.Bottom) - Math.Max(line.Y, band.Y + r.Box.Y) >= line.Height / 2);
             if (covered)
