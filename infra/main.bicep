@@ -191,6 +191,7 @@ module functionApp 'modules/function-app.bicep' = {
     mailFrom: mailFrom
     mailFallbackRecipient: mailFallbackRecipient
     acsEndpoint: mailSender == 'acs' ? mailAcs!.outputs.endpoint : ''
+    communicationAudience: mailSender == 'acs' ? mailAcs!.outputs.audience : ''
     vaultUri: mailSender == 'smtp' ? mailSmtpVault!.outputs.vaultUri : ''
     smtpHost: smtpHost
     smtpPort: smtpPort

@@ -24,6 +24,8 @@ param mailFrom string
 param mailFallbackRecipient string
 @description('Communication Services endpoint (acs only).')
 param acsEndpoint string
+@description('Entra audience of Communication Services (acs only).')
+param communicationAudience string
 @description('Key Vault URI holding the SMTP password secret (smtp only).')
 param vaultUri string
 param smtpHost string
@@ -170,11 +172,9 @@ var commonSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.properties.clientId}'
 }
 
-var acsHost = split(split(acsEndpoint, '//')[1], '/')[0]
 var acsSettings = {
   Mail__Acs__Endpoint: acsEndpoint
-  // {name}.{geo}.communication.azure.com: the audience is the host without its first two labels.
-  Cloud__CommunicationAudience: 'https://${join(skip(split(acsHost, '.'), 2), '.')}/.default'
+  Cloud__CommunicationAudience: communicationAudience
 }
 
 var smtpSettings = {

@@ -74,4 +74,6 @@ resource emailSenderAssignment 'Microsoft.Authorization/roleAssignments@2022-04-
 }
 
 output endpoint string = 'https://${communication.properties.hostName}/'
+// {name}.{geo}.communication.azure.com: the audience is the host without its first two labels.
+output audience string = 'https://${join(skip(split(communication.properties.hostName, '.'), 2), '.')}/.default'
 output senderDomain string = domain.properties.mailFromSenderDomain
