@@ -5,7 +5,7 @@
 #   3. the Event Grid subscription, whose webhook needs the blobs_extension key the running code creates.
 # Usage: scripts/deploy.sh ENV [--event-grid-only]
 #   AZURE_RESOURCE_GROUP (default rg-gip-ENV), AZURE_LOCATION (needed when the group does not exist),
-#   FUNCTIONS_ZIP (a zip already built; otherwise scripts/publish-functions.sh is run and prints its path last).
+#   FUNCTIONS_ZIP (a zip already built; otherwise scripts/publish-functions.sh builds out/functions.zip).
 # Needs: az (logged in to the right cloud: `az cloud set --name AzureChinaCloud` for Azure China), and on the
 # resource group Owner or User Access Administrator + Contributor (the templates assign roles), plus
 # Storage Blob Data Contributor on the host storage for the Elastic Premium package upload.
@@ -47,7 +47,8 @@ if [ "$mode" != "--event-grid-only" ]; then
   echo "deploy: 2/3 code → $app ($plan)" >&2
   zip="${FUNCTIONS_ZIP:-}"
   if [ -z "$zip" ]; then
-    zip="$("$root/scripts/publish-functions.sh" | tail -n 1)"
+    zip="$root/out/functions.zip"
+    "$root/scripts/publish-functions.sh" "$zip"
   fi
   [ -f "$zip" ] || { echo "deploy: no Functions zip at '$zip' (set FUNCTIONS_ZIP)" >&2; exit 1; }
 

@@ -19,48 +19,24 @@ param maxThroughput int
 
 var databaseName = 'pipeline'
 
-// Every query names the partition key; the app filters reports by year and verdict and sorts by time.
+// Every query names the partition key and filters by equality only (sorting is done in memory), so each
+// container indexes just the paths its queries filter on; the large stored results are not indexed.
 var containers = [
   {
     name: 'reports'
     partitionKey: '/office'
-    compositeIndexes: [
-      [
-        { path: '/year', order: 'descending' }
-        { path: '/receivedAt', order: 'descending' }
-      ]
-      [
-        { path: '/verdict', order: 'ascending' }
-        { path: '/receivedAt', order: 'descending' }
-      ]
-    ]
-    // The findings and the read layout are read whole, never queried: leaving them out keeps writes cheap.
-    excludedPaths: [
-      { path: '/"_etag"/?' }
-      { path: '/layout/*' }
-      { path: '/findings/*' }
-    ]
+    // Reports and their attempts: by type, file name, report id, year and verdict.
+    includedPaths: ['/type/?', '/name/?', '/reportId/?', '/result/year/?', '/result/verdict/?']
   }
   {
     name: 'offices'
     partitionKey: '/code'
-    compositeIndexes: []
-    excludedPaths: [
-      { path: '/"_etag"/?' }
-    ]
+    includedPaths: []
   }
   {
     name: 'notifications'
     partitionKey: '/office'
-    compositeIndexes: [
-      [
-        { path: '/status', order: 'ascending' }
-        { path: '/dueAt', order: 'ascending' }
-      ]
-    ]
-    excludedPaths: [
-      { path: '/"_etag"/?' }
-    ]
+    includedPaths: []
   }
 ]
 
@@ -107,9 +83,9 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
         indexingPolicy: {
           indexingMode: 'consistent'
           automatic: true
-          includedPaths: [{ path: '/*' }]
-          excludedPaths: c.excludedPaths
-          compositeIndexes: c.compositeIndexes
+          // The partition key and id are always queried; /* is left out on purpose.
+          includedPaths: [for path in concat([c.partitionKey, '/id'], c.includedPaths): { path: endsWith(path, '/?') ? path : '${path}/?' }]
+          excludedPaths: [{ path: '/*' }]
         }
       }
     }

@@ -97,6 +97,19 @@ public sealed record CodeSide(string Source, IReadOnlyList<string> SettingKeys, 
             .ToList();
     }
 
+    // Types whose dependencies (the Functions worker, the Azure SDKs) are not resolvable here are simply skipped.
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException partial)
+        {
+            return partial.Types.OfType<Type>();
+        }
+    }
+
     // SettingKeys is read from the built assembly, in its own load context: it holds only constants and All.
     private static List<string> ReadSettingKeys(string metadataPath)
     {
@@ -113,7 +126,7 @@ public sealed record CodeSide(string Source, IReadOnlyList<string> SettingKeys, 
         try
         {
             var assembly = context.LoadFromAssemblyPath(Path.Combine(directory, scriptFile));
-            var type = assembly.GetTypes().SingleOrDefault(t => t.Name == "SettingKeys")
+            var type = LoadableTypes(assembly).SingleOrDefault(t => t.Name == "SettingKeys")
                 ?? throw new InvalidOperationException($"{scriptFile} has no SettingKeys class");
             var keys = type.GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Where(f => f.IsLiteral && f.FieldType == typeof(string))

@@ -56,6 +56,23 @@ public sealed class ContractTests(CompiledTemplates compiled)
         Assert.Empty(compiled.Snapshots["dev"].OfType("Microsoft.Storage/storageAccounts/localUsers"));
     }
 
+    // The other side drifting: the code reads a key no template sets, or binds a queue named another way.
+    [Fact]
+    public void A_key_or_queue_the_code_adds_alone_breaks_the_contract()
+    {
+        var snapshot = compiled.Snapshots["prod"];
+        var newKey = Agreed with { SettingKeys = [.. Agreed.SettingKeys, "Rules__Version"] };
+        Assert.Contains(ContractChecks.SettingsTheCodeReads(snapshot, newKey), p => p.Contains("Rules__Version", StringComparison.Ordinal));
+
+        var renamed = Agreed with
+        {
+            Bindings = [.. Agreed.Bindings.Select(b => b.QueueName == "report-failures" ? b with { QueueName = "report-failure" } : b)],
+        };
+        Assert.Contains(ContractChecks.NamesAgree(snapshot, renamed, compiled.Subscription), p => p.Contains("report-failure'", StringComparison.Ordinal));
+        Assert.Contains(ContractChecks.NamesAgree(snapshot, Agreed with { HostJson = new System.Text.Json.Nodes.JsonObject { ["version"] = "1.0" } }, compiled.Subscription),
+            p => p.Contains("host.json", StringComparison.Ordinal));
+    }
+
     internal static void AssertNone(IReadOnlyList<string> problems) =>
         Assert.True(problems.Count == 0, "contract broken:\n" + string.Join("\n", problems));
 }
