@@ -37,10 +37,11 @@ var rules = [
   }
   {
     name: '${namePrefix}-pending-notices-rising'
-    description: 'Notices waiting to be sent (the sweep\'s pipeline.notifications.pending metric) stayed above 20 for an hour: mail is failing or throttled.'
+    description: 'Each sweep finds more notices still pending than the one before, for an hour: mail is failing or throttled. See docs/ops.md, "Alerts".'
     severity: 2
     scope: appInsightsId
-    query: 'customMetrics | where name == "pipeline.notifications.pending" | summarize pending = min(value) | where pending > 20'
+    // The sweep logs "Swept {Count} pending notices" (IntakeService); three sweeps or more, never zero, ending higher.
+    query: 'traces | where message startswith "Swept " | extend swept = toint(extract(@"^Swept (\\d+) pending notices", 1, message)) | where isnotnull(swept) | order by timestamp asc | summarize counts = make_list(swept) | extend first = toint(counts[0]), last = toint(counts[array_length(counts) - 1]) | where array_length(counts) >= 3 and first > 0 and last > first'
     threshold: 0
     window: 'PT1H'
   }
