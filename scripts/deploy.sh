@@ -31,7 +31,11 @@ if [ "$have_cloud" != "$want_cloud" ]; then
   exit 1
 fi
 
-output() { az deployment group show -g "$group" -n "$deployment" --query "properties.outputs.$1.value" -o tsv; }
+# A deployment output; under azd (its postdeploy hook) the outputs are already in the environment.
+output() {
+  if [ -n "${!1:-}" ]; then echo "${!1}"; return; fi
+  az deployment group show -g "$group" -n "$deployment" --query "properties.outputs.$1.value" -o tsv
+}
 
 if [ "$mode" != "--event-grid-only" ]; then
   if [ "$(az group exists -n "$group")" != "true" ]; then
