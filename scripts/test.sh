@@ -16,10 +16,14 @@ if ! dotnet build Pipeline.sln -c Release -nologo -v quiet; then
   exit 1
 fi
 
-dotnet test Pipeline.sln -c Release --no-build -nologo \
-  --logger "trx;LogFilePrefix=tests" --logger "console;verbosity=minimal" \
-  --results-directory "$results"
-test_exit=$?
+# One run per test project, each writing its own trx, so no project's counts overwrite another's.
+test_exit=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" || test_exit=1
+done
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx "$results"/*/*.trx; do
