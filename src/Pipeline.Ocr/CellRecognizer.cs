@@ -358,6 +358,19 @@ public sealed class CellRecognizer
         return read with { Text = ChineseSpacing.Remove(read.Text).Replace(" ", "", StringComparison.Ordinal) };
     }
 
+    /// <summary>One line read by the main model with only <paramref name="whitelist"/>'s characters allowed.</summary>
+    public OcrText ReadLine(GrayImage line, string whitelist)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (InkCoverage.IsBlank(line))
+        {
+            return new OcrText("", 0);
+        }
+
+        var read = pool.Use(Options.Language, engine => engine.Recognize(Prepare(line), PageSegmentation.SingleLine, whitelist, Options.Dpi));
+        return read with { Text = ChineseSpacing.Remove(read.Text) };
+    }
+
     /// <summary>Running text in a region of a page, line by line, with automatic layout.</summary>
     public OcrLines ReadText(GrayImage region)
     {
