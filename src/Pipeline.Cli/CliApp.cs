@@ -41,6 +41,15 @@ public static class CliApp
             return ExitCodes.Unusable;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Pipeline.Ocr.OcrUnavailableException e)
+        {
+            // The recogniser's models are loaded at start-up: missing ones stop the program before any file is read.
+            stderr.WriteLine($"无法启动识别：{e.Message}");
+            return ExitCodes.Unusable;
+        }
     }
 }

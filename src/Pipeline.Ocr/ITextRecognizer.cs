@@ -16,6 +16,12 @@ public interface ITextRecognizer
     /// <paramref name="allowed"/>, only those characters may be read (a number cell: a lone 0 is not an o).
     /// </summary>
     IReadOnlyList<LineReading> Read(IReadOnlyList<GrayImage> lines, string? allowed = null);
+
+    /// <summary>
+    /// The lines of text in a region the page's own line finding could not part (a block of lines run together,
+    /// a signature under a seal), in the region's pixels, top to bottom; the whole region when it cannot tell.
+    /// </summary>
+    IReadOnlyList<Rect> FindLines(GrayImage region);
 }
 
 /// <summary>A line read: its text, the line's confidence (0–1) and each character's.</summary>

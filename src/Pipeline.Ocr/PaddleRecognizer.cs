@@ -81,6 +81,8 @@ public sealed class PaddleRecognizer : ITextRecognizer, IDisposable
         return [.. results.Select(r => r ?? LineReading.Nothing)];
     }
 
+    public IReadOnlyList<Rect> FindLines(GrayImage region) => Detector.Detect(region);
+
     /// <summary>Paper left of the ink and beyond a margin right of it, in pixels; a line with no ink gives null.</summary>
     private static (int Left, int Right)? InkColumns(GrayImage line)
     {

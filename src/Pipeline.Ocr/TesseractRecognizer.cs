@@ -12,6 +12,9 @@ public sealed class TesseractRecognizer(EnginePool pool) : ITextRecognizer
 
     public string Name => "tesseract";
 
+    /// <summary>Tesseract's block reading parts the lines of a region itself, so the region is one "line" to it.</summary>
+    public IReadOnlyList<Rect> FindLines(GrayImage region) => [region.Bounds];
+
     public IReadOnlyList<LineReading> Read(IReadOnlyList<GrayImage> lines, string? allowed = null)
     {
         ArgumentNullException.ThrowIfNull(lines);

@@ -10,10 +10,12 @@ namespace Pipeline.Reading.Pdf;
 /// <summary>
 /// Scanned pages: rendered at 300 dpi in colour, seal removed, deskewed and binarised; table
 /// grids found from the rulings; every cell read on its own (numbers with a digits pass, labels
-/// in Chinese); the text around the tables read band by band with the tables left out. Each
-/// value keeps the confidence it was read with, so a doubtful one goes to review, never changed.
+/// in Chinese); the text around the tables cut into its lines of ink and read line by line, with the tables
+/// left out. Labels, headings and running text are read by the configured recogniser (<see cref="ITextRecognizer"/>:
+/// PP-OCR by default); numbers by <see cref="CellRecognizer"/>'s two Tesseract models. Each value keeps the
+/// confidence it was read with, so a doubtful one goes to review, never changed.
 /// </summary>
-public sealed partial class ScannedPageReader(EnginePool pool, int parallelism = 0) : IScannedPageReader
+public sealed partial class ScannedPageReader(EnginePool pool, ITextRecognizer? recognizer = null, int parallelism = 0) : IScannedPageReader
 {
     public const int Dpi = 300;
 
@@ -35,10 +37,12 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     /// <summary>How far around a number's ink the seal is looked for, in pixels.</summary>
     private const int SealMargin = 3;
 
-    /// <summary>Paper kept around a line read on its own, in pixels.</summary>
-    private const int MissedLineMargin = 8;
+    /// <summary>What a date line may hold.</summary>
+    private const string DateCharacters = "0123456789年月日";
 
     private readonly CellRecognizer _cells = new(pool);
+
+    private readonly LineReader _lines = new(recognizer ?? RecognizerChoice.Create(RecognizerChoice.FromEnvironment(), pool));
 
     private readonly int parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
 
@@ -170,7 +174,7 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
                 var read = index >= 0 ? Settle(numbers[index], crop)
                     : valued[i] ? Settle(_cells.ReadNumber(crop), crop)
                     : cell.Box.Width < grid.Bounds.Width * NumericShare ? LabelFirst(crop)
-                    : _cells.ReadLabel(crop);
+                    : _lines.ReadCell(crop);
                 read = UnderSeal(analysis, cell.Box, crop, read);
                 cells.Add(new LayoutCell(read.Text, new LayoutOrigin(Page: page, Box: Points(cell.Box), Confidence: read.Confidence), cell.RowSpan, cell.ColumnSpan));
             }
@@ -195,7 +199,7 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
             return number;
         }
 
-        return Chosen(number, _cells.ReadLabel(crop), crop);
+        return Chosen(number, _lines.ReadCell(crop), crop);
     }
 
     /// <summary>A cell read both ways: words of two characters or more are a label; else a number, else a blank mark.</summary>
@@ -233,14 +237,15 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     /// </summary>
     private OcrText LabelFirst(GrayImage crop)
     {
-        var label = _cells.ReadLabel(crop);
+        var label = _lines.ReadCell(crop);
         return Names(label) ? label : Chosen(_cells.ReadNumber(crop), label, crop);
     }
 
     /// <summary>
-    /// Running text in one band of the page, joined into paragraphs by the lines' geometry (indents, short last
-    /// lines, centred titles, right-aligned signatures) and by what the lines say; each paragraph is as sure as
-    /// the mean of its lines. Only the part of the band holding text is read.
+    /// Running text in one band of the page: its lines of ink, each read on its own, joined into paragraphs by the
+    /// lines' geometry (indents, short last lines, centred titles, right-aligned signatures) and by what the lines
+    /// say; each paragraph is as sure as the mean of its lines. A heading the layout would drop is a line of ink
+    /// like any other, so it is read.
     /// </summary>
     private IEnumerable<LayoutParagraph> ReadText(int page, PageAnalysis analysis, Rect whole)
     {
@@ -251,8 +256,16 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
         }
 
         var image = analysis.Page;
-        var lines = _cells.ReadTextLines(image.Crop(band)).Select(line => DateAgain(image, band, line)).ToList();
-        lines = [.. lines.Concat(Missed(analysis, band, inkLines, lines)).OrderBy(l => l.Box.Y)];
+        var lines = _lines.ReadLines(image, inkLines)
+            .Select(line => DateAgain(image, line))
+            .Select(line => line with { Box = new Rect(line.Box.X - band.X, line.Box.Y - band.Y, line.Box.Width, line.Box.Height) })
+            .OrderBy(l => l.Box.Y)
+            .ToList();
+        if (lines.Count == 0)
+        {
+            yield break;
+        }
+
         var flows = ParagraphBreaks.Split(lines, l => l.Box.X, l => l.Box.Right, l => Math.Max(4.0, (double)l.Box.Width / l.Text.Length));
         foreach (var flow in flows)
         {
@@ -272,41 +285,15 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
         }
     }
 
-    /// <summary>
-    /// Lines of ink that Tesseract's layout analysis left out of the band's reading, each read on its own. On a
-    /// blurred page in small type it can drop a short line whole, and the lost line is most often a heading
-    /// (一、总体情况), whose absence DOC-SECTIONS reports. A line kept holds Chinese; specks and page numbers do not.
-    /// </summary>
-    private IEnumerable<OcrWord> Missed(PageAnalysis analysis, Rect band, IReadOnlyList<Rect> inkLines, List<OcrWord> read)
-    {
-        foreach (var line in inkLines)
-        {
-            var covered = read.Any(r => Math.Min(line.Bottom, band.Y + r.Box.Bottom) - Math.Max(line.Y, band.Y + r.Box.Y) >= line.Height / 2);
-            if (covered)
-            {
-                continue;
-            }
-
-            var text = _cells.ReadLabel(analysis.Page.Crop(line.Inflate(MissedLineMargin).Intersect(analysis.Page.Bounds)));
-            if (ChineseText.HasHan(text.Text))
-            {
-                yield return new OcrWord(text.Text, new Rect(line.X - band.X, line.Y - band.Y, line.Width, line.Height), text.Confidence);
-            }
-        }
-    }
-
     /// <summary>A line that looks like a date but does not read as one is read again as a date; the surer reading stands.</summary>
-    private OcrWord DateAgain(GrayImage image, Rect band, OcrWord line)
+    private OcrWord DateAgain(GrayImage image, OcrWord line)
     {
         if (!LooseDateLine().IsMatch(line.Text) || DateLine().IsMatch(line.Text))
         {
             return line;
         }
 
-        var box = Rect.FromEdges(
-            Math.Max(0, band.X + line.Box.X - 8), Math.Max(0, band.Y + line.Box.Y - 8),
-            Math.Min(image.Width, band.X + line.Box.Right + 8), Math.Min(image.Height, band.Y + line.Box.Bottom + 8));
-        var again = _cells.ReadDate(image.Crop(box));
+        var again = _lines.ReadLine(image.Crop(line.Box.Inflate(8).Intersect(image.Bounds)), DateCharacters);
         return DateLine().IsMatch(again.Text) ? line with { Text = again.Text, Confidence = again.Confidence } : line;
     }
 
