@@ -22,6 +22,9 @@ public interface ITextRecognizer
     /// a signature under a seal), in the region's pixels, top to bottom; the whole region when it cannot tell.
     /// </summary>
     IReadOnlyList<Rect> FindLines(GrayImage region);
+
+    /// <summary>The share of <paramref name="lines"/> the recogniser is sure lie upside down; 0 when it cannot tell.</summary>
+    double UpsideDownShare(IReadOnlyList<GrayImage> lines);
 }
 
 /// <summary>A line read: its text, the line's confidence (0–1) and each character's.</summary>

@@ -3,7 +3,7 @@ using Pipeline.Imaging;
 namespace Pipeline.Ocr;
 
 /// <summary>
-/// PaddleOCR's PP-OCRv4 recogniser through ONNX Runtime, with its angle classifier for lines upside down.
+/// PaddleOCR's PP-OCRv4 recogniser through ONNX Runtime, with its angle classifier to tell lines upside down.
 /// Lines are batched by width (sorted, so a batch pads little), each scaled to 48 pixels high, normalised to
 /// (x/255 − 0.5)/0.5 and padded with 0 on the right, as PaddleOCR prepares them; the output is decoded by
 /// <see cref="CtcDecoding"/>. One instance per process holds one session per model, shared by all threads.
@@ -67,11 +67,11 @@ public sealed class PaddleRecognizer : ITextRecognizer, IDisposable
             .Where(i => trimmed[i] is not null)
             .OrderBy(i => (double)trimmed[i]!.Width / trimmed[i]!.Height)
             .ToList();
-        var upright = Upright([.. trimmed.Select(t => t ?? lines[0])], order);
+        var upright = trimmed;
         for (var start = 0; start < order.Count; start += BatchSize)
         {
             var batch = order.Skip(start).Take(BatchSize).ToList();
-            var read = Recognize([.. batch.Select(i => upright[i])], allowed is null ? null : decoding.Mask(allowed));
+            var read = Recognize([.. batch.Select(i => upright[i]!)], allowed is null ? null : decoding.Mask(allowed));
             for (var k = 0; k < batch.Count; k++)
             {
                 results[batch[k]] = Shifted(read[k], Left(lines[batch[k]]));
@@ -129,30 +129,35 @@ public sealed class PaddleRecognizer : ITextRecognizer, IDisposable
     private static LineReading Shifted(LineReading read, int left) =>
         left == 0 ? read : read with { Characters = [.. read.Characters.Select(c => c with { X = c.X + left })] };
 
-    /// <summary>The lines, each turned when the angle classifier is sure it is upside down.</summary>
-    private GrayImage[] Upright(IReadOnlyList<GrayImage> lines, List<int> order)
+    /// <summary>
+    /// The share of the lines the angle classifier is sure (over <see cref="TurnConfidence"/>) are upside down.
+    /// The page reader turns a whole page by it, since a table's grid turns with its cells; single lines are
+    /// not turned one by one, or an upside-down page would read as upright text in a grid read backwards.
+    /// </summary>
+    public double UpsideDownShare(IReadOnlyList<GrayImage> lines)
     {
-        var upright = lines.ToArray();
-        for (var start = 0; start < order.Count; start += BatchSize)
+        ArgumentNullException.ThrowIfNull(lines);
+        var kept = lines.Select(Trimmed).OfType<GrayImage>().ToList();
+        if (kept.Count == 0)
         {
-            var batch = order.Skip(start).Take(BatchSize).ToList();
+            return 0;
+        }
+
+        var turned = 0;
+        for (var start = 0; start < kept.Count; start += BatchSize)
+        {
+            var batch = kept.Skip(start).Take(BatchSize).ToList();
             var data = new float[batch.Count * 3 * Height * AngleWidth];
             for (var k = 0; k < batch.Count; k++)
             {
-                Fill(data, k, lines[batch[k]], AngleWidth);
+                Fill(data, k, batch[k], AngleWidth);
             }
 
             var (scores, _) = angle.Run(data, [batch.Count, 3, Height, AngleWidth]);
-            for (var k = 0; k < batch.Count; k++)
-            {
-                if (scores[(2 * k) + 1] > TurnConfidence)
-                {
-                    upright[batch[k]] = Rotation.RotateQuarterTurns(lines[batch[k]], 2);
-                }
-            }
+            turned += Enumerable.Range(0, batch.Count).Count(k => scores[(2 * k) + 1] > TurnConfidence);
         }
 
-        return upright;
+        return (double)turned / kept.Count;
     }
 
     private LineReading[] Recognize(GrayImage[] lines, bool[]? mask)

@@ -15,6 +15,9 @@ public sealed class TesseractRecognizer(EnginePool pool) : ITextRecognizer
     /// <summary>Tesseract's block reading parts the lines of a region itself, so the region is one "line" to it.</summary>
     public IReadOnlyList<Rect> FindLines(GrayImage region) => [region.Bounds];
 
+    /// <summary>Tesseract tells a page's orientation with its own model (<see cref="OrientationDetector"/>), not line by line.</summary>
+    public double UpsideDownShare(IReadOnlyList<GrayImage> lines) => 0;
+
     public IReadOnlyList<LineReading> Read(IReadOnlyList<GrayImage> lines, string? allowed = null)
     {
         ArgumentNullException.ThrowIfNull(lines);

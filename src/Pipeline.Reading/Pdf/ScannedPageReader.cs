@@ -37,6 +37,9 @@ public sealed partial class ScannedPageReader(EnginePool pool, ITextRecognizer? 
     /// <summary>How far around a number's ink the seal is looked for, in pixels.</summary>
     private const int SealMargin = 3;
 
+    /// <summary>Lines of a page shown to the angle classifier.</summary>
+    private const int AngleSample = 16;
+
     /// <summary>What a date line may hold.</summary>
     private const string DateCharacters = "0123456789年月日";
 
@@ -76,17 +79,31 @@ public sealed partial class ScannedPageReader(EnginePool pool, ITextRecognizer? 
 
     /// <summary>
     /// A page scanned upside down or on its side reads as nonsense. Asking Tesseract's orientation model costs
-    /// most of a second a page, so it is asked only when a page reads that badly. The page is read turned as the
+    /// most of a second a page, so it is asked only when a page reads that badly, and only when the recogniser's
+    /// own angle classifier does not find most of the page's lines upside down. The page is read turned as the
     /// model says, and upside down as well when the model is unsure (a worn table page gives it little to go on);
     /// a turned reading is kept only when it reads better.
     /// </summary>
     private List<LayoutBlock> ReadUpright(int page, SealedPage image, PdfSession session)
     {
-        var blocks = ReadPage(page, PageAnalyzer.Default.Analyze(image), session);
+        var analysis = PageAnalyzer.Default.Analyze(image);
+        var blocks = ReadPage(page, analysis, session);
         var quality = Quality(blocks);
         if (quality >= Legible)
         {
             return blocks;
+        }
+
+        session.ThrowIfOutOfTime();
+        var lines = TextExtent.Lines(analysis.Ink, analysis.Ink.Bounds).Where(l => l.Width >= 3 * l.Height).Take(AngleSample);
+        if (_lines.Recognizer.UpsideDownShare([.. lines.Select(l => analysis.Page.Crop(l.Inflate(8).Intersect(analysis.Page.Bounds)))]) > 0.5)
+        {
+            var turned = ReadPage(page, PageAnalyzer.Default.Analyze(image.Rotate(180)), session);
+            var turnedQuality = Quality(turned);
+            if (turnedQuality >= Legible && turnedQuality > quality)
+            {
+                return turned;
+            }
         }
 
         session.ThrowIfOutOfTime();

@@ -70,12 +70,13 @@ public sealed class PaddleRecognizerTests
     }
 
     [Fact]
-    public void AnUpsideDownLineIsTurnedByTheAngleClassifier()
+    public void TheAngleClassifierTellsUpsideDownLines()
     {
-        const string heading = "二、主动公开政府信息情况";
-        var upsideDown = Rotation.RotateQuarterTurns(RenderedText.Cell(heading, 900, 80, pointSize: 40), 2);
+        GrayImage[] upright = [RenderedText.Cell("二、主动公开政府信息情况", 900, 80, pointSize: 40), RenderedText.Cell("本机关认真贯彻落实条例要求", 900, 80, pointSize: 40)];
 
-        Assert.Equal(heading, Paddle.Read([upsideDown])[0].Text);
+        Assert.Equal(0, Paddle.UpsideDownShare(upright));
+        Assert.Equal(1, Paddle.UpsideDownShare([.. upright.Select(l => Rotation.RotateQuarterTurns(l, 2))]));
+        Assert.Equal(0.5, Paddle.UpsideDownShare([upright[0], Rotation.RotateQuarterTurns(upright[1], 2)]));
     }
 
     [Fact]
