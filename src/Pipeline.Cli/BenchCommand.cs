@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Pipeline.Checking;
 using Pipeline.Mapping;
+using Pipeline.Model.Reports;
 using Pipeline.Model.Results;
 using Pipeline.Ocr;
 using Pipeline.Reading;
@@ -45,6 +46,8 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         var kind = RecognizerChoice.FromEnvironment();
         var recognizer = RecognizerChoice.Create(kind, ocr).Name;
         var ours = ReaderSet.CreateChecker(ocr: ocr);
+        AnnualReport? mapped = null;
+        ours.Mapped += (_, report) => mapped = report;
         var fullPage = new ReportChecker(
             [new PdfReader(PdfLimits.Default, new FullPageOcrReader(ocr)), .. ReaderSet.Default().Skip(1)],
             new ReportMapper(),
@@ -55,7 +58,9 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         foreach (var file in cases)
         {
             var truth = JsonDocument.Parse(File.ReadAllText(TruthOf(file))).RootElement;
+            mapped = null;
             var score = Measure(ours, file, truth, "本流水线", recognizer);
+            score = score with { Text = RunningText.Compare(truth, mapped) };
             rows.Add(score);
             if (listWrong)
             {
@@ -63,6 +68,9 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
                 {
                     stdout.WriteLine($"{Path.GetFileName(file)}\t{cell}");
                 }
+
+                stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{Path.GetFileName(file)}\t正文字符错误 {score.Text.Errors}/{score.Text.Characters}，正文置信度 {score.Text.Confidence:0.000}"));
             }
 
             if (baseline && score.Kind.StartsWith("扫描", StringComparison.Ordinal))
@@ -121,7 +129,8 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
                     KindId(g.Key.Kind), g.Key.Method == "本流水线" ? "ours" : "baseline", g.First().Recognizer, g.Count(), g.Sum(r => r.Pages),
                     Math.Round(seconds, 2), Math.Round(g.Sum(r => r.Pages) / Math.Max(0.001, seconds), 3),
                     g.Sum(r => r.Cells), g.Sum(r => r.CellsRight), g.Sum(r => r.Tables), g.Sum(r => r.TablesRight),
-                    g.Count(), g.Count(r => r.VerdictRight), g.Count(r => r.FalseFailure), g.Count(r => r.MissedError), g.Sum(r => r.SureButWrong), peakMemoryMb);
+                    g.Count(), g.Count(r => r.VerdictRight), g.Count(r => r.FalseFailure), g.Count(r => r.MissedError), g.Sum(r => r.SureButWrong), peakMemoryMb,
+                    g.Sum(r => r.Text.Characters), g.Sum(r => r.Text.Errors), Math.Round((double)g.Sum(r => r.Text.Errors) / Math.Max(1, g.Sum(r => r.Text.Characters)), 4));
             })];
 
     private static string KindId(string kind) => kind switch
@@ -195,11 +204,16 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
     /// <param name="SureButWrong">Cells read wrong with a confidence at or above the rules' threshold: the misreads that could fail a report.</param>
     /// <param name="Wrong">Each cell read wrong: address, what was read, the truth and the confidence.</param>
     /// <param name="MissedError">A report that should fail called passed (one sent to review is not missed: a person sees it).</param>
-    private sealed record Score(string Kind, string Method, string Recognizer, int Cells, int CellsRight, int Tables, int TablesRight, bool VerdictRight, bool FalseFailure, bool MissedError, int SureButWrong, int Pages, double Seconds, IReadOnlyList<string> Wrong);
+    /// <param name="Text">The running text compared with the truth's; none for the baseline, whose report is not kept.</param>
+    private sealed record Score(string Kind, string Method, string Recognizer, int Cells, int CellsRight, int Tables, int TablesRight, bool VerdictRight, bool FalseFailure, bool MissedError, int SureButWrong, int Pages, double Seconds, IReadOnlyList<string> Wrong)
+    {
+        public RunningText Text { get; init; } = RunningText.None;
+    }
 
     /// <summary>The figures of one kind and method, as <c>bench --json</c> prints them.</summary>
     private sealed record BenchFigures(
         string Kind, string Method, string Recognizer, int Reports, int Pages, double Seconds, double PagesPerSecond,
         int Cells, int CellsRight, int Tables, int TablesRight, int Verdicts, int VerdictsRight,
-        int FalseFailures, int MissedErrors, int SureButWrong, long PeakMemoryMb);
+        int FalseFailures, int MissedErrors, int SureButWrong, long PeakMemoryMb,
+        int TextCharacters, int TextErrors, double TextCer);
 }

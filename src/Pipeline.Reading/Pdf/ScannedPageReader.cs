@@ -15,7 +15,7 @@ namespace Pipeline.Reading.Pdf;
 /// PP-OCR by default); numbers by <see cref="CellRecognizer"/>'s two Tesseract models. Each value keeps the
 /// confidence it was read with, so a doubtful one goes to review, never changed.
 /// </summary>
-public sealed partial class ScannedPageReader(EnginePool pool, ITextRecognizer? recognizer = null, int parallelism = 0) : IScannedPageReader
+public sealed partial class ScannedPageReader : IScannedPageReader
 {
     public const int Dpi = 300;
 
@@ -43,13 +43,27 @@ public sealed partial class ScannedPageReader(EnginePool pool, ITextRecognizer? 
     /// <summary>What a date line may hold.</summary>
     private const string DateCharacters = "0123456789年月日";
 
-    private readonly CellRecognizer _cells = new(pool);
+    private readonly LineReader _lines;
 
-    private readonly LineReader _lines = new(recognizer ?? RecognizerChoice.Create(RecognizerChoice.FromEnvironment(), pool));
+    private readonly CellRecognizer _cells;
 
-    private readonly int parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+    private readonly int parallelism;
 
-    private readonly OrientationDetector _orientation = new(pool, Dpi);
+    private readonly OrientationDetector _orientation;
+
+    /// <param name="pool">Tesseract's engines: the check model of every number, and the fallbacks of doubtful ones.</param>
+    /// <param name="recognizer">What reads labels, headings, running text and each number first; the configured one (<see cref="RecognizerChoice"/>) when null.</param>
+    /// <param name="parallelism">Pages read at once; all cores when 0.</param>
+    public ScannedPageReader(EnginePool pool, ITextRecognizer? recognizer = null, int parallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        recognizer ??= RecognizerChoice.Create(RecognizerChoice.FromEnvironment(), pool);
+        _lines = new LineReader(recognizer);
+        // With Tesseract configured, its chi_sim reads each row of numbers as one line, as it always has.
+        _cells = new CellRecognizer(pool, numbers: recognizer is TesseractRecognizer ? null : recognizer);
+        this.parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+        _orientation = new OrientationDetector(pool, Dpi);
+    }
 
     /// <summary>
     /// Pages are read side by side, one per core (at most <paramref name="parallelism"/>, by default all cores):
@@ -79,31 +93,28 @@ public sealed partial class ScannedPageReader(EnginePool pool, ITextRecognizer? 
 
     /// <summary>
     /// A page scanned upside down or on its side reads as nonsense. Asking Tesseract's orientation model costs
-    /// most of a second a page, so it is asked only when a page reads that badly, and only when the recogniser's
-    /// own angle classifier does not find most of the page's lines upside down. The page is read turned as the
+    /// most of a second a page, so it is asked only when a page reads that badly. The page is read turned as the
     /// model says, and upside down as well when the model is unsure (a worn table page gives it little to go on);
     /// a turned reading is kept only when it reads better.
     /// </summary>
     private List<LayoutBlock> ReadUpright(int page, SealedPage image, PdfSession session)
     {
+        // PP-OCR reads an upside-down line as confident nonsense, so the page's quality cannot tell it; its angle
+        // classifier, a few milliseconds a page, is asked first, and a page most of whose lines it finds upside
+        // down is turned before it is read.
         var analysis = PageAnalyzer.Default.Analyze(image);
+        var lines = TextExtent.Lines(analysis.Ink, analysis.Ink.Bounds).Where(l => l.Width >= 3 * l.Height).Take(AngleSample);
+        if (_lines.Recognizer.UpsideDownShare([.. lines.Select(l => analysis.Page.Crop(l.Inflate(8).Intersect(analysis.Page.Bounds)))]) > 0.5)
+        {
+            image = image.Rotate(180);
+            analysis = PageAnalyzer.Default.Analyze(image);
+        }
+
         var blocks = ReadPage(page, analysis, session);
         var quality = Quality(blocks);
         if (quality >= Legible)
         {
             return blocks;
-        }
-
-        session.ThrowIfOutOfTime();
-        var lines = TextExtent.Lines(analysis.Ink, analysis.Ink.Bounds).Where(l => l.Width >= 3 * l.Height).Take(AngleSample);
-        if (_lines.Recognizer.UpsideDownShare([.. lines.Select(l => analysis.Page.Crop(l.Inflate(8).Intersect(analysis.Page.Bounds)))]) > 0.5)
-        {
-            var turned = ReadPage(page, PageAnalyzer.Default.Analyze(image.Rotate(180)), session);
-            var turnedQuality = Quality(turned);
-            if (turnedQuality >= Legible && turnedQuality > quality)
-            {
-                return turned;
-            }
         }
 
         session.ThrowIfOutOfTime();
