@@ -6,9 +6,11 @@ namespace Pipeline.Cli;
 /// <summary>
 /// A report's running text against its truth, section by section: the characters of the truth's sections and
 /// the edits (insertions, deletions, substitutions) that turn them into what was read; whitespace is left out
-/// of both. A section not found counts as wholly wrong. With the least confidence any paragraph was read with.
+/// of both. A section not found counts as wholly wrong. The signature and date that close the report are read
+/// into its last section but are not in the truth's; they are left out. With the least confidence any paragraph
+/// was read with.
 /// </summary>
-internal sealed record RunningText(int Characters, int Errors, double Confidence)
+internal sealed partial record RunningText(int Characters, int Errors, double Confidence)
 {
     public static readonly RunningText None = new(0, 0, 1);
 
@@ -19,17 +21,33 @@ internal sealed record RunningText(int Characters, int Errors, double Confidence
             return None;
         }
 
+        var signature = truth.TryGetProperty("signature", out var signed) ? Compact(signed.GetString() ?? "") : "";
         int characters = 0, errors = 0;
         foreach (var section in sections.EnumerateObject())
         {
             var expected = Compact(section.Value.GetString() ?? "");
-            var read = Compact(report.Section(section.Name)?.Text ?? "");
+            var read = Compact(WithoutClosing(report.Section(section.Name)?.Text ?? "", signature));
             characters += expected.Length;
             errors += Distance(expected, read);
         }
 
         return new RunningText(characters, errors, report.TextConfidence);
     }
+
+    /// <summary>The text without the closing lines it ends with: the signature as printed, and a date line.</summary>
+    private static string WithoutClosing(string text, string signature)
+    {
+        var lines = text.Split('\n').ToList();
+        while (lines.Count > 0 && (Compact(lines[^1]) == signature || Compact(lines[^1]).Length == 0 || DateLine().IsMatch(Compact(lines[^1]))))
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\S{4}年\S{1,3}月\S{1,3}日$")]
+    private static partial System.Text.RegularExpressions.Regex DateLine();
 
     private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
