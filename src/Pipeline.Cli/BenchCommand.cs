@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Pipeline.Checking;
 using Pipeline.Mapping;
+using Pipeline.Model.Reports;
 using Pipeline.Model.Results;
 using Pipeline.Ocr;
 using Pipeline.Reading;
@@ -22,7 +23,8 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
 {
     /// <param name="baseline">Whether scans are also read by the full-page OCR baseline.</param>
     /// <param name="listWrong">Whether every cell read wrong is listed, file by file, with the confidence it was read with.</param>
-    public int Run(string folder, bool baseline = true, bool listWrong = false)
+    /// <param name="json">Whether the figures are printed as JSON, one object per kind and method, instead of a table.</param>
+    public int Run(string folder, bool baseline = true, bool listWrong = false, bool json = false)
     {
         if (!Directory.Exists(folder))
         {
@@ -41,7 +43,11 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         }
 
         using var ocr = new EnginePool();
+        var kind = RecognizerChoice.FromEnvironment();
+        var recognizer = RecognizerChoice.Create(kind, ocr).Name;
         var ours = ReaderSet.CreateChecker(ocr: ocr);
+        AnnualReport? mapped = null;
+        ours.Mapped += (_, report) => mapped = report;
         var fullPage = new ReportChecker(
             [new PdfReader(PdfLimits.Default, new FullPageOcrReader(ocr)), .. ReaderSet.Default().Skip(1)],
             new ReportMapper(),
@@ -52,7 +58,9 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         foreach (var file in cases)
         {
             var truth = JsonDocument.Parse(File.ReadAllText(TruthOf(file))).RootElement;
-            var score = Measure(ours, file, truth, "本流水线");
+            mapped = null;
+            var score = Measure(ours, file, truth, "本流水线", recognizer);
+            score = score with { Text = RunningText.Compare(truth, mapped) };
             rows.Add(score);
             if (listWrong)
             {
@@ -60,12 +68,22 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
                 {
                     stdout.WriteLine($"{Path.GetFileName(file)}\t{cell}");
                 }
+
+                stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{Path.GetFileName(file)}\t正文字符错误 {score.Text.Errors}/{score.Text.Characters}，正文置信度 {score.Text.Confidence:0.000}"));
             }
 
             if (baseline && score.Kind.StartsWith("扫描", StringComparison.Ordinal))
             {
-                rows.Add(Measure(fullPage, file, truth, "整页OCR基线"));
+                rows.Add(Measure(fullPage, file, truth, "整页OCR基线", "tesseract"));
             }
+        }
+
+        var peakMemoryMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024;
+        if (json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(Figures(rows, peakMemoryMb), JsonOptions));
+            return ExitCodes.Passed;
         }
 
         var table = new Table().Border(TableBorder.Rounded);
@@ -92,13 +110,41 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
 
         var console = Consoles.For(stdout);
         console.Write(table);
-        console.MarkupLine(Markup.Escape($"峰值内存：{Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB；处理器核数：{Environment.ProcessorCount}"));
+        console.MarkupLine(Markup.Escape($"峰值内存：{peakMemoryMb} MB；处理器核数：{Environment.ProcessorCount}"));
         return ExitCodes.Passed;
     }
 
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>
+    /// One object per kind and method, for scripts. The process reads every method, so peakMemoryMb is the
+    /// process's peak over the whole run, the same in every object.
+    /// </summary>
+    private static List<BenchFigures> Figures(List<Score> rows, long peakMemoryMb) =>
+        [.. rows.GroupBy(r => (r.Kind, r.Method)).OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Method, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var seconds = g.Sum(r => r.Seconds);
+                return new BenchFigures(
+                    KindId(g.Key.Kind), g.Key.Method == "本流水线" ? "ours" : "baseline", g.First().Recognizer, g.Count(), g.Sum(r => r.Pages),
+                    Math.Round(seconds, 2), Math.Round(g.Sum(r => r.Pages) / Math.Max(0.001, seconds), 3),
+                    g.Sum(r => r.Cells), g.Sum(r => r.CellsRight), g.Sum(r => r.Tables), g.Sum(r => r.TablesRight),
+                    g.Count(), g.Count(r => r.VerdictRight), g.Count(r => r.FalseFailure), g.Count(r => r.MissedError), g.Sum(r => r.SureButWrong), peakMemoryMb,
+                    g.Sum(r => r.Text.Characters), g.Sum(r => r.Text.Errors), Math.Round((double)g.Sum(r => r.Text.Errors) / Math.Max(1, g.Sum(r => r.Text.Characters)), 4));
+            })];
+
+    private static string KindId(string kind) => kind switch
+    {
+        "文字版PDF" => "pdf-text",
+        "扫描件（清晰）" => "scan-clean",
+        "扫描件（降质）" => "scan-degraded",
+        "无法读取" => "unreadable",
+        _ => "docx-html-text",
+    };
+
     private static string TruthOf(string file) => Path.ChangeExtension(file, null) + ".truth.json";
 
-    private static Score Measure(ReportChecker checker, string file, JsonElement truth, string method)
+    private static Score Measure(ReportChecker checker, string file, JsonElement truth, string method, string recognizer)
     {
         var clock = Stopwatch.StartNew();
         CheckResult result;
@@ -125,7 +171,8 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
             wrong.Add($"结论 {verdict}，应为 {expected}");
         }
 
-        return new Score(kind, method, comparison.Cells, comparison.CellsRight, comparison.Tables, comparison.TablesRight, verdict == expected, expected == "passed" && result.Verdict == Verdict.Failed, SureButWrong(result, comparison), pages, seconds, wrong);
+        return new Score(kind, method, recognizer, comparison.Cells, comparison.CellsRight, comparison.Tables, comparison.TablesRight, verdict == expected,
+            expected == "passed" && result.Verdict == Verdict.Failed, expected == "failed" && result.Verdict == Verdict.Passed, SureButWrong(result, comparison), pages, seconds, wrong);
     }
 
     /// <summary>
@@ -156,5 +203,17 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
 
     /// <param name="SureButWrong">Cells read wrong with a confidence at or above the rules' threshold: the misreads that could fail a report.</param>
     /// <param name="Wrong">Each cell read wrong: address, what was read, the truth and the confidence.</param>
-    private sealed record Score(string Kind, string Method, int Cells, int CellsRight, int Tables, int TablesRight, bool VerdictRight, bool FalseFailure, int SureButWrong, int Pages, double Seconds, IReadOnlyList<string> Wrong);
+    /// <param name="MissedError">A report that should fail called passed (one sent to review is not missed: a person sees it).</param>
+    /// <param name="Text">The running text compared with the truth's; none for the baseline, whose report is not kept.</param>
+    private sealed record Score(string Kind, string Method, string Recognizer, int Cells, int CellsRight, int Tables, int TablesRight, bool VerdictRight, bool FalseFailure, bool MissedError, int SureButWrong, int Pages, double Seconds, IReadOnlyList<string> Wrong)
+    {
+        public RunningText Text { get; init; } = RunningText.None;
+    }
+
+    /// <summary>The figures of one kind and method, as <c>bench --json</c> prints them.</summary>
+    private sealed record BenchFigures(
+        string Kind, string Method, string Recognizer, int Reports, int Pages, double Seconds, double PagesPerSecond,
+        int Cells, int CellsRight, int Tables, int TablesRight, int Verdicts, int VerdictsRight,
+        int FalseFailures, int MissedErrors, int SureButWrong, long PeakMemoryMb,
+        int TextCharacters, int TextErrors, double TextCer);
 }

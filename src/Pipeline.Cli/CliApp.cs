@@ -25,8 +25,9 @@ public static class CliApp
         var corpus = new Argument<string>("corpus") { Description = "带真值文件（NAME.truth.json）的报告文件夹" };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "不运行整页OCR基线（只测本流水线，约快一倍）" };
         var wrong = new Option<bool>("--wrong") { Description = "逐份列出读错的单元格：地址、读到的值、真值和置信度" };
-        var bench = new Command("bench", "基准测试：逐类统计识别正确率、结论正确率、误判和速度") { corpus, noBaseline, wrong };
-        bench.SetAction(parse => new BenchCommand(stdout, stderr).Run(parse.GetValue(corpus)!, !parse.GetValue(noBaseline), parse.GetValue(wrong)));
+        var benchJson = new Option<bool>("--json") { Description = "以 JSON 输出：每种类型和方法一个对象（kind、method、pagesPerSecond、cellsRight 等）" };
+        var bench = new Command("bench", "基准测试：逐类统计识别正确率、结论正确率、误判和速度") { corpus, noBaseline, wrong, benchJson };
+        bench.SetAction(parse => new BenchCommand(stdout, stderr).Run(parse.GetValue(corpus)!, !parse.GetValue(noBaseline), parse.GetValue(wrong), parse.GetValue(benchJson)));
 
         var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench };
         var parsed = root.Parse(args);
@@ -41,6 +42,15 @@ public static class CliApp
             return ExitCodes.Unusable;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Pipeline.Ocr.OcrUnavailableException e)
+        {
+            // The recogniser's models are loaded at start-up: missing ones stop the program before any file is read.
+            stderr.WriteLine($"无法启动识别：{e.Message}");
+            return ExitCodes.Unusable;
+        }
     }
 }

@@ -41,6 +41,7 @@ public sealed class ReportMapper
             VintageLabels = labels,
             Preamble = SectionReader.Preamble(document),
             Sections = sections,
+            TextConfidence = document.Paragraphs.Select(p => p.Origin.Confidence).DefaultIfEmpty(1).Min(),
             ActiveDisclosure = disclosure.Table,
             Applications = applications.Table,
             ReviewLitigation = review.Table,

@@ -47,15 +47,22 @@ public sealed class CellRecognizer
 
     private readonly EnginePool pool;
 
+    private readonly ITextRecognizer? numbers;
+
     /// <param name="pool">Where the engines come from; it outlives the recogniser.</param>
     /// <param name="options">Languages and resolution; <see cref="CellReadOptions.Default"/> when null.</param>
-    public CellRecognizer(EnginePool pool, CellReadOptions? options = null)
+    /// <param name="numbers">
+    /// The first reader of a row's numbers (PP-OCR, each cell cut to its ink, digits only), checked by the check
+    /// model as the main model's reading is; null for the main Tesseract model reading the row as one line.
+    /// </param>
+    public CellRecognizer(EnginePool pool, CellReadOptions? options = null, ITextRecognizer? numbers = null)
     {
         ArgumentNullException.ThrowIfNull(pool);
         options ??= CellReadOptions.Default;
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Language);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Dpi);
         this.pool = pool;
+        this.numbers = numbers;
         Options = options;
     }
 
@@ -266,8 +273,10 @@ public sealed class CellRecognizer
         var strip = NumberStrip.Compose([.. inked.Select(i => cells[i])], TargetLineHeight);
         if (!strip.IsEmpty)
         {
-            var read = strip.Assign(pool.Use(Options.Language, engine =>
-                engine.RecognizeParts(strip.Image, PageSegmentation.SingleLine, NumberWhitelist, Options.Dpi, OcrLevel.Symbol)));
+            var read = numbers is null
+                ? strip.Assign(pool.Use(Options.Language, engine =>
+                    engine.RecognizeParts(strip.Image, PageSegmentation.SingleLine, NumberWhitelist, Options.Dpi, OcrLevel.Symbol)))
+                : FirstReadings([.. inked.Select(i => cells[i])], numbers);
             var check = Options.CheckLanguage is { } checkLanguage && read.Any(r => r is not null && NumberPattern.IsPlain(r.Text))
                 ? strip.Assign(pool.Use(checkLanguage, engine =>
                     engine.RecognizeParts(strip.Image, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi, OcrLevel.Symbol)))
@@ -294,6 +303,16 @@ public sealed class CellRecognizer
         }
 
         return [.. results.Select((r, i) => r ?? ReadNumber(cells[i]))];
+    }
+
+    /// <summary>
+    /// The cells read by <paramref name="reader"/> in one batch, each cut to its ink and framed with paper,
+    /// with only a number's characters allowed; a cell read as nothing is null, as an unassigned strip piece is.
+    /// </summary>
+    private static OcrText?[] FirstReadings(IReadOnlyList<GrayImage> cells, ITextRecognizer reader)
+    {
+        var crops = cells.Select(c => InkBounds.Find(c) is { } ink ? WhiteBorder.Add(CutToInk(c, ink), Math.Max(8, ink.Height / 2)) : c).ToList();
+        return [.. reader.Read(crops, NumberWhitelist).Select(r => r.Text.Length == 0 ? null : new OcrText(r.Text.Replace(" ", "", StringComparison.Ordinal), r.Confidence))];
     }
 
     /// <summary>
@@ -356,6 +375,19 @@ public sealed class CellRecognizer
         ArgumentNullException.ThrowIfNull(line);
         var read = pool.Use(Options.Language, engine => engine.Recognize(Prepare(line), PageSegmentation.SingleLine, DateWhitelist, Options.Dpi));
         return read with { Text = ChineseSpacing.Remove(read.Text).Replace(" ", "", StringComparison.Ordinal) };
+    }
+
+    /// <summary>One line read by the main model with only <paramref name="whitelist"/>'s characters allowed.</summary>
+    public OcrText ReadLine(GrayImage line, string whitelist)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (InkCoverage.IsBlank(line))
+        {
+            return new OcrText("", 0);
+        }
+
+        var read = pool.Use(Options.Language, engine => engine.Recognize(Prepare(line), PageSegmentation.SingleLine, whitelist, Options.Dpi));
+        return read with { Text = ChineseSpacing.Remove(read.Text) };
     }
 
     /// <summary>Running text in a region of a page, line by line, with automatic layout.</summary>

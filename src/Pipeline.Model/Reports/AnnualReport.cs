@@ -35,6 +35,12 @@ public sealed record AnnualReport
     /// <summary>Running text before the first section heading: title, preamble, or a section whose heading is missing.</summary>
     public string Preamble { get; init; } = string.Empty;
 
+    /// <summary>
+    /// How surely the running text was read: the confidence of its least sure paragraph (1 for text that was not
+    /// recognised). On a scan, an error resting on the text fails the report only when this is high enough.
+    /// </summary>
+    public double TextConfidence { get; init; } = 1;
+
     /// <summary>The sections found, in the order they appear.</summary>
     public IReadOnlyList<ReportSection> Sections { get; init; } = [];
 

@@ -10,10 +10,12 @@ namespace Pipeline.Reading.Pdf;
 /// <summary>
 /// Scanned pages: rendered at 300 dpi in colour, seal removed, deskewed and binarised; table
 /// grids found from the rulings; every cell read on its own (numbers with a digits pass, labels
-/// in Chinese); the text around the tables read band by band with the tables left out. Each
-/// value keeps the confidence it was read with, so a doubtful one goes to review, never changed.
+/// in Chinese); the text around the tables cut into its lines of ink and read line by line, with the tables
+/// left out. Labels, headings and running text are read by the configured recogniser (<see cref="ITextRecognizer"/>:
+/// PP-OCR by default); numbers by <see cref="CellRecognizer"/>'s two Tesseract models. Each value keeps the
+/// confidence it was read with, so a doubtful one goes to review, never changed.
 /// </summary>
-public sealed partial class ScannedPageReader(EnginePool pool, int parallelism = 0) : IScannedPageReader
+public sealed partial class ScannedPageReader : IScannedPageReader
 {
     public const int Dpi = 300;
 
@@ -35,14 +37,33 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     /// <summary>How far around a number's ink the seal is looked for, in pixels.</summary>
     private const int SealMargin = 3;
 
-    /// <summary>Paper kept around a line read on its own, in pixels.</summary>
-    private const int MissedLineMargin = 8;
+    /// <summary>Lines of a page shown to the angle classifier.</summary>
+    private const int AngleSample = 16;
 
-    private readonly CellRecognizer _cells = new(pool);
+    /// <summary>What a date line may hold.</summary>
+    private const string DateCharacters = "0123456789年月日";
 
-    private readonly int parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+    private readonly LineReader _lines;
 
-    private readonly OrientationDetector _orientation = new(pool, Dpi);
+    private readonly CellRecognizer _cells;
+
+    private readonly int parallelism;
+
+    private readonly OrientationDetector _orientation;
+
+    /// <param name="pool">Tesseract's engines: the check model of every number, and the fallbacks of doubtful ones.</param>
+    /// <param name="recognizer">What reads labels, headings, running text and each number first; the configured one (<see cref="RecognizerChoice"/>) when null.</param>
+    /// <param name="parallelism">Pages read at once; all cores when 0.</param>
+    public ScannedPageReader(EnginePool pool, ITextRecognizer? recognizer = null, int parallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        recognizer ??= RecognizerChoice.Create(RecognizerChoice.FromEnvironment(), pool);
+        _lines = new LineReader(recognizer);
+        // With Tesseract configured, its chi_sim reads each row of numbers as one line, as it always has.
+        _cells = new CellRecognizer(pool, numbers: recognizer is TesseractRecognizer ? null : recognizer);
+        this.parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
+        _orientation = new OrientationDetector(pool, Dpi);
+    }
 
     /// <summary>
     /// Pages are read side by side, one per core (at most <paramref name="parallelism"/>, by default all cores):
@@ -78,7 +99,18 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     /// </summary>
     private List<LayoutBlock> ReadUpright(int page, SealedPage image, PdfSession session)
     {
-        var blocks = ReadPage(page, PageAnalyzer.Default.Analyze(image), session);
+        // PP-OCR reads an upside-down line as confident nonsense, so the page's quality cannot tell it; its angle
+        // classifier, a few milliseconds a page, is asked first, and a page most of whose lines it finds upside
+        // down is turned before it is read.
+        var analysis = PageAnalyzer.Default.Analyze(image);
+        var lines = TextExtent.Lines(analysis.Ink, analysis.Ink.Bounds).Where(l => l.Width >= 3 * l.Height).Take(AngleSample);
+        if (_lines.Recognizer.UpsideDownShare([.. lines.Select(l => analysis.Page.Crop(l.Inflate(8).Intersect(analysis.Page.Bounds)))]) > 0.5)
+        {
+            image = image.Rotate(180);
+            analysis = PageAnalyzer.Default.Analyze(image);
+        }
+
+        var blocks = ReadPage(page, analysis, session);
         var quality = Quality(blocks);
         if (quality >= Legible)
         {
@@ -170,7 +202,7 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
                 var read = index >= 0 ? Settle(numbers[index], crop)
                     : valued[i] ? Settle(_cells.ReadNumber(crop), crop)
                     : cell.Box.Width < grid.Bounds.Width * NumericShare ? LabelFirst(crop)
-                    : _cells.ReadLabel(crop);
+                    : _lines.ReadCell(crop);
                 read = UnderSeal(analysis, cell.Box, crop, read);
                 cells.Add(new LayoutCell(read.Text, new LayoutOrigin(Page: page, Box: Points(cell.Box), Confidence: read.Confidence), cell.RowSpan, cell.ColumnSpan));
             }
@@ -195,7 +227,7 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
             return number;
         }
 
-        return Chosen(number, _cells.ReadLabel(crop), crop);
+        return Chosen(number, _lines.ReadCell(crop), crop);
     }
 
     /// <summary>A cell read both ways: words of two characters or more are a label; else a number, else a blank mark.</summary>
@@ -233,14 +265,15 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
     /// </summary>
     private OcrText LabelFirst(GrayImage crop)
     {
-        var label = _cells.ReadLabel(crop);
+        var label = _lines.ReadCell(crop);
         return Names(label) ? label : Chosen(_cells.ReadNumber(crop), label, crop);
     }
 
     /// <summary>
-    /// Running text in one band of the page, joined into paragraphs by the lines' geometry (indents, short last
-    /// lines, centred titles, right-aligned signatures) and by what the lines say; each paragraph is as sure as
-    /// the mean of its lines. Only the part of the band holding text is read.
+    /// Running text in one band of the page: its lines of ink, each read on its own, joined into paragraphs by the
+    /// lines' geometry (indents, short last lines, centred titles, right-aligned signatures) and by what the lines
+    /// say; each paragraph is as sure as the mean of its lines. A heading the layout would drop is a line of ink
+    /// like any other, so it is read.
     /// </summary>
     private IEnumerable<LayoutParagraph> ReadText(int page, PageAnalysis analysis, Rect whole)
     {
@@ -251,8 +284,16 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
         }
 
         var image = analysis.Page;
-        var lines = _cells.ReadTextLines(image.Crop(band)).Select(line => DateAgain(image, band, line)).ToList();
-        lines = [.. lines.Concat(Missed(analysis, band, inkLines, lines)).OrderBy(l => l.Box.Y)];
+        var lines = _lines.ReadLines(image, inkLines)
+            .Select(line => DateAgain(image, line))
+            .Select(line => line with { Box = new Rect(line.Box.X - band.X, line.Box.Y - band.Y, line.Box.Width, line.Box.Height) })
+            .OrderBy(l => l.Box.Y)
+            .ToList();
+        if (lines.Count == 0)
+        {
+            yield break;
+        }
+
         var flows = ParagraphBreaks.Split(lines, l => l.Box.X, l => l.Box.Right, l => Math.Max(4.0, (double)l.Box.Width / l.Text.Length));
         foreach (var flow in flows)
         {
@@ -272,41 +313,15 @@ public sealed partial class ScannedPageReader(EnginePool pool, int parallelism =
         }
     }
 
-    /// <summary>
-    /// Lines of ink that Tesseract's layout analysis left out of the band's reading, each read on its own. On a
-    /// blurred page in small type it can drop a short line whole, and the lost line is most often a heading
-    /// (一、总体情况), whose absence DOC-SECTIONS reports. A line kept holds Chinese; specks and page numbers do not.
-    /// </summary>
-    private IEnumerable<OcrWord> Missed(PageAnalysis analysis, Rect band, IReadOnlyList<Rect> inkLines, List<OcrWord> read)
-    {
-        foreach (var line in inkLines)
-        {
-            var covered = read.Any(r => Math.Min(line.Bottom, band.Y + r.Box.Bottom) - Math.Max(line.Y, band.Y + r.Box.Y) >= line.Height / 2);
-            if (covered)
-            {
-                continue;
-            }
-
-            var text = _cells.ReadLabel(analysis.Page.Crop(line.Inflate(MissedLineMargin).Intersect(analysis.Page.Bounds)));
-            if (ChineseText.HasHan(text.Text))
-            {
-                yield return new OcrWord(text.Text, new Rect(line.X - band.X, line.Y - band.Y, line.Width, line.Height), text.Confidence);
-            }
-        }
-    }
-
     /// <summary>A line that looks like a date but does not read as one is read again as a date; the surer reading stands.</summary>
-    private OcrWord DateAgain(GrayImage image, Rect band, OcrWord line)
+    private OcrWord DateAgain(GrayImage image, OcrWord line)
     {
         if (!LooseDateLine().IsMatch(line.Text) || DateLine().IsMatch(line.Text))
         {
             return line;
         }
 
-        var box = Rect.FromEdges(
-            Math.Max(0, band.X + line.Box.X - 8), Math.Max(0, band.Y + line.Box.Y - 8),
-            Math.Min(image.Width, band.X + line.Box.Right + 8), Math.Min(image.Height, band.Y + line.Box.Bottom + 8));
-        var again = _cells.ReadDate(image.Crop(box));
+        var again = _lines.ReadLine(image.Crop(line.Box.Inflate(8).Intersect(image.Bounds)), DateCharacters);
         return DateLine().IsMatch(again.Text) ? line with { Text = again.Text, Confidence = again.Confidence } : line;
     }
 

@@ -106,18 +106,22 @@ public sealed class ConfidenceTests
     }
 
     /// <summary>
-    /// A heading OCR did not find may be a misread heading: on a scan, the error goes to a person (with the
-    /// EXT-CONFIDENCE note that it rests on recognised text); in a document with real text, it fails.
+    /// A heading OCR did not find may be a misread heading: on a scan whose text was read below the threshold,
+    /// the error goes to a person (with the EXT-CONFIDENCE note that it rests on recognised text); on a scan read
+    /// surely, and in a document with real text, it fails.
     /// </summary>
     [Theory]
-    [InlineData(SourceKinds.PdfScan, Verdict.NeedsReview)]
-    [InlineData(SourceKinds.PdfText, Verdict.Failed)]
-    public void AMissingHeadingOnAScanNeedsReviewButFailsElsewhere(string source, Verdict verdict)
+    [InlineData(SourceKinds.PdfScan, 0.9, Verdict.NeedsReview)]
+    [InlineData(SourceKinds.PdfScan, 0.979, Verdict.NeedsReview)]
+    [InlineData(SourceKinds.PdfScan, 0.99, Verdict.Failed)]
+    [InlineData(SourceKinds.PdfText, 1.0, Verdict.Failed)]
+    public void AMissingHeadingOnAScanNeedsReviewButFailsElsewhere(string source, double textConfidence, Verdict verdict)
     {
         var complete = HandBuilt(1.0);
         var report = complete with
         {
             SourceKind = source,
+            TextConfidence = textConfidence,
             Sections = [.. complete.Sections.Where(s => s.Key != SectionSchema.Sections[0].Key)],
             Applications = Balanced(),
         };
