@@ -1,7 +1,35 @@
+using Pipeline.Reading.Pdf;
+
 namespace Pipeline.Checking;
 
-/// <summary>Bounds on what one file may cost.</summary>
-public sealed record CheckLimits(long MaxBytes = 50L * 1024 * 1024)
+/// <summary>
+/// Bounds on what one file may cost. Settable from configuration (the Functions app binds
+/// <c>Check__TimeoutSeconds</c>), so every property has a public setter and a default.
+/// </summary>
+public sealed record CheckLimits
 {
     public static CheckLimits Default { get; } = new();
+
+    /// <summary>Larger files are refused as they stream in, before they are held.</summary>
+    public long MaxBytes { get; init; } = 50L * 1024 * 1024;
+
+    /// <summary>The deadline for one document, whatever its kind: reading, OCR and rules together.</summary>
+    public int TimeoutSeconds { get; init; } = 180;
+
+    /// <summary>The hard address-space limit of each poppler or qpdf process a document starts.</summary>
+    public long ToolMemoryBytes { get; init; } = ExternalTool.DefaultMemoryBytes;
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(Math.Max(1, TimeoutSeconds));
+
+    /// <summary>The PDF reader's share of these limits.</summary>
+    public PdfLimits Pdf => PdfLimits.Default with { Timeout = Timeout, ToolMemoryBytes = ToolMemoryBytes };
+
+    /// <summary>The environment variable a host may set to change <see cref="TimeoutSeconds"/> (the Functions app's setting name).</summary>
+    public const string TimeoutVariable = "Check__TimeoutSeconds";
+
+    /// <summary>The defaults, with <see cref="TimeoutSeconds"/> taken from <see cref="TimeoutVariable"/> when it holds a positive number.</summary>
+    public static CheckLimits FromEnvironment() =>
+        int.TryParse(Environment.GetEnvironmentVariable(TimeoutVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? Default with { TimeoutSeconds = seconds }
+            : Default;
 }
