@@ -68,8 +68,8 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
         {
             var format = FileSignature.Describe(file);
             return ResultBuilder.Unreadable(id, file.Name, null, format is null
-                ? $"不支持的文件格式。请提交 {SupportedKinds} 格式的年度报告。"
-                : $"这是{format}文件，不是年度报告文档。目前能读取 {SupportedKinds} 格式的年度报告{(format.Contains("图片", StringComparison.Ordinal) ? "；扫描得到的图片请先合成 PDF 再提交" : string.Empty)}。");
+                ? $"不支持的文件格式。请提交 {FileSignature.SupportedKinds} 格式的年度报告。"
+                : $"这是 {format} 文件，不是年度报告文档。目前能读取 {FileSignature.SupportedKinds} 格式的年度报告{(format.Contains("图片", StringComparison.Ordinal) ? "；扫描得到的图片请先合成 PDF 再提交" : string.Empty)}。");
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -87,9 +87,6 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
             return ResultBuilder.Unreadable(id, file.Name, reader.Kind, TimedOut());
         }
     }
-
-    /// <summary>The kinds of file a report may come as, for messages.</summary>
-    public const string SupportedKinds = "txt、html、docx 或 pdf（含扫描件）";
 
     /// <summary>Stack for a document's thread: far deeper than any structure the readers' limits let through.</summary>
     private const int ReaderStackBytes = 64 * 1024 * 1024;

@@ -37,6 +37,7 @@ public sealed class PdfSession : IDisposable
             throw new UnreadableException(
                 result.Error.Contains("password", StringComparison.OrdinalIgnoreCase) ? "PDF 文件已加密（需要密码才能打开），无法读取。请提交未加密的文件。"
                 : result.Error.Contains("Invalid page count 0", StringComparison.Ordinal) ? "PDF 文件没有任何页面。"
+                : result.Error.Contains("Page count", StringComparison.Ordinal) ? "PDF 文件声明的页数与文件实际含有的内容不符（文件已损坏或是恶意构造的），无法打开。请重新导出后提交。"
                 : "PDF 文件已损坏或不是有效的 PDF，无法打开。请重新导出后提交。");
         }
 
