@@ -16,6 +16,13 @@ public sealed record CheckLimits
     /// <summary>The deadline for one document, whatever its kind: reading, OCR and rules together.</summary>
     public int TimeoutSeconds { get; init; } = 180;
 
+    /// <summary>
+    /// The host's memory budget for one document: the managed heap may grow this far above where it stood when the
+    /// document began, or the document is stopped as unreadable. With documents checked side by side the heap is
+    /// shared, so the budget is conservative there: it counts the neighbours' growth too.
+    /// </summary>
+    public int MaxDocumentMegabytes { get; init; } = 1024;
+
     /// <summary>The hard address-space limit of each poppler or qpdf process a document starts.</summary>
     public long ToolMemoryBytes { get; init; } = ExternalTool.DefaultMemoryBytes;
 
@@ -27,9 +34,18 @@ public sealed record CheckLimits
     /// <summary>The environment variable a host may set to change <see cref="TimeoutSeconds"/> (the Functions app's setting name).</summary>
     public const string TimeoutVariable = "Check__TimeoutSeconds";
 
-    /// <summary>The defaults, with <see cref="TimeoutSeconds"/> taken from <see cref="TimeoutVariable"/> when it holds a positive number.</summary>
-    public static CheckLimits FromEnvironment() =>
-        int.TryParse(Environment.GetEnvironmentVariable(TimeoutVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? Default with { TimeoutSeconds = seconds }
-            : Default;
+    /// <summary>The environment variable for <see cref="MaxDocumentMegabytes"/>.</summary>
+    public const string MemoryVariable = "Check__MaxDocumentMegabytes";
+
+    /// <summary>The defaults, with <see cref="TimeoutSeconds"/> and <see cref="MaxDocumentMegabytes"/> taken from their variables when they hold positive numbers.</summary>
+    public static CheckLimits FromEnvironment() => Default with
+    {
+        TimeoutSeconds = Positive(TimeoutVariable) ?? Default.TimeoutSeconds,
+        MaxDocumentMegabytes = Positive(MemoryVariable) ?? Default.MaxDocumentMegabytes,
+    };
+
+    private static int? Positive(string variable) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : null;
 }

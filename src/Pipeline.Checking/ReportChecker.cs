@@ -74,13 +74,14 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(limits.Timeout);
+        using var memory = new MemoryBudget(limits.MaxDocumentMegabytes * 1024L * 1024, deadline);
         try
         {
             return Isolated(() => Read(id, file, reader, deadline.Token), limits.Timeout);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ResultBuilder.Unreadable(id, file.Name, reader.Kind, TimedOut());
+            return ResultBuilder.Unreadable(id, file.Name, reader.Kind, memory.Exceeded ? OverBudget() : TimedOut());
         }
         catch (TimeoutException)
         {
@@ -158,6 +159,9 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
             return ResultBuilder.Unreadable(id, file.Name, reader.Kind, $"读取文件时出现内部错误（{e.GetType().Name}），原件已保留，请联系管理员。");
         }
     }
+
+    private string OverBudget() =>
+        $"读取这份文件所需的内存超过上限（{limits.MaxDocumentMegabytes} MB），文件可能过于复杂或是恶意构造的，已停止处理。原件已保留。";
 
     private string TimedOut() =>
         $"读取和检查超过时限（{limits.Timeout.TotalSeconds:0} 秒）仍未完成，文件可能过于复杂或是恶意构造的，已停止处理。原件已保留。";

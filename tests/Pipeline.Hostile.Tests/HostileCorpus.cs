@@ -21,7 +21,7 @@ public static class HostileCorpus
         new("html-7mb-nested-divs", d => [Write(d, "divs7.html", Html(Repeat("<div class=x>", 560_000)))], Unreadable, ["嵌套超过"], 2),
         new("folder-with-symlink-loop", d => [FolderWithLoop(d)], "passed", ["通过"], 0) { Results = 1 },
         new("dangling-symlink", d => [Link(d, "gone.txt", Path.Combine(d, "nothing-here.txt"))], Unreadable, ["不存在"], 2),
-        new("looping-file-symlink", d => [LinkLoop(d)], Unreadable, ["循环的符号链接"], 2),
+        new("looping-file-symlinks", LinkLoop, Unreadable, ["循环的符号链接"], 2),
         new("fifo", d => [Fifo(d)], Unreadable, ["命名管道"], 2),
         new("dev-zero", d => [Link(d, "zero.txt", "/dev/zero")], Unreadable, ["设备文件"], 2),
         new("png-renamed-pdf", d => [Write(d, "report.pdf", Png())], Unreadable, ["PNG 图片"], 2),
@@ -66,6 +66,11 @@ public static class HostileCorpus
         new("deadline-2s-on-scanned-pdf", d => [Copy(d, Fixture("passing-2021-scan.pdf"))], Unreadable, ["超过时限"], 2)
         {
             Environment = new Dictionary<string, string> { ["Check__TimeoutSeconds"] = "2" },
+            InBatch = false,
+        },
+        new("memory-budget-8mb-on-scanned-pdf", d => [Copy(d, Fixture("passing-2021-scan.pdf"))], Unreadable, ["内存超过上限（8 MB）"], 2)
+        {
+            Environment = new Dictionary<string, string> { ["Check__MaxDocumentMegabytes"] = "8" },
             InBatch = false,
         },
         new("deadline-5s-on-slow-drawing", d => [Write(d, "slow.pdf", SlowDrawing(40_000))], Unreadable, ["超过时限"], 2)
@@ -262,11 +267,9 @@ public static class HostileCorpus
         return path;
     }
 
-    private static string LinkLoop(string folder)
-    {
-        Link(folder, "b.txt", Path.Combine(folder, "a.txt"));
-        return Link(folder, "a.txt", Path.Combine(folder, "b.txt"));
-    }
+    /// <summary>a.txt links to b.txt, which links back to a.txt.</summary>
+    private static IReadOnlyList<string> LinkLoop(string folder) =>
+        [Link(folder, "b.txt", Path.Combine(folder, "a.txt")), Link(folder, "a.txt", Path.Combine(folder, "b.txt"))];
 
     /// <summary>A folder holding a link to itself (and one to its parent) beside one real report.</summary>
     private static string FolderWithLoop(string folder)
