@@ -26,6 +26,13 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
         while ((read = content.Read(buffer)) > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (total > MaxHashedBytes)
+            {
+                // An endless stream (a device, a pipe that never closes) is not hashed to its end: the id is then
+                // the hash of its first bytes, and the reason says it was at least this large.
+                break;
+            }
+
             hash.AppendData(buffer, 0, read);
             if (total + read <= limits.MaxBytes)
             {
@@ -88,6 +95,9 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
             return ResultBuilder.Unreadable(id, file.Name, reader.Kind, TimedOut());
         }
     }
+
+    /// <summary>How far a stream over the size limit is still hashed for its id before it is given up.</summary>
+    private long MaxHashedBytes => limits.MaxBytes * 4;
 
     /// <summary>Stack for a document's thread: far deeper than any structure the readers' limits let through.</summary>
     private const int ReaderStackBytes = 64 * 1024 * 1024;
@@ -167,7 +177,7 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
         $"读取和检查超过时限（{limits.Timeout.TotalSeconds:0} 秒）仍未完成，文件可能过于复杂或是恶意构造的，已停止处理。原件已保留。";
 
     private string TooLarge(long bytes) =>
-        $"文件大小 {Megabytes(bytes)} MB，超过上限 {Megabytes(limits.MaxBytes)} MB。年度报告通常只有几 MB，请确认文件是否正确。";
+        $"文件大小{(bytes > MaxHashedBytes ? "至少" : string.Empty)} {Megabytes(bytes)} MB，超过上限 {Megabytes(limits.MaxBytes)} MB。年度报告通常只有几 MB，请确认文件是否正确。";
 
     private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -5,8 +5,12 @@ using Pipeline.Reading;
 
 namespace Pipeline.Hostile.Tests;
 
-/// <summary>DOC-MULTIPLE names a file holding several reports, and not a report whose contents list repeats its headings.</summary>
-public sealed class MultipleReportsTests
+/// <summary>
+/// The checker as another host (the Functions app) uses it, in process: DOC-MULTIPLE names a file holding several
+/// reports and not a report whose contents list repeats its headings; the deadline stops a document; an endless
+/// stream is given up.
+/// </summary>
+public sealed class InProcessCheckerTests
 {
     private static readonly ReportChecker Checker = ReaderSet.CreateChecker();
 
@@ -49,5 +53,17 @@ public sealed class MultipleReportsTests
         Assert.Equal(Verdict.Unreadable, result.Verdict);
         Assert.Contains("超过时限", result.Reason, StringComparison.Ordinal);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public void AnEndlessStreamIsRefusedWithoutBeingReadToItsEnd()
+    {
+        using var zeros = File.OpenRead("/dev/zero");
+
+        var result = Checker.Check("zero.txt", zeros);
+
+        Assert.Equal(Verdict.Unreadable, result.Verdict);
+        Assert.Contains("文件大小至少", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("超过上限 50 MB", result.Reason, StringComparison.Ordinal);
     }
 }
