@@ -24,10 +24,15 @@ public static class ExternalTool
     /// <summary>util-linux (essential on Debian): setpriv sets the parent-death signal, setsid the process group, prlimit the limits.</summary>
     private static readonly bool Confinable = File.Exists("/usr/bin/setpriv") && File.Exists("/usr/bin/setsid") && File.Exists("/usr/bin/prlimit");
 
+    /// <summary>
+    /// Runs a tool in its own process group with the parent-death signal but no memory limit: for programs such as
+    /// Chromium (the corpus generator's), which reserve far more address space than they use.
+    /// </summary>
     public static ToolResult Run(string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        Run(program, arguments, timeout, DefaultMemoryBytes, cancellationToken);
+        Run(program, arguments, timeout, null, cancellationToken);
 
-    public static ToolResult Run(string program, IEnumerable<string> arguments, TimeSpan timeout, long memoryBytes, CancellationToken cancellationToken = default)
+    /// <summary>Runs a tool under an address-space limit of <paramref name="memoryBytes"/> (none when null) and a CPU-time limit.</summary>
+    public static ToolResult Run(string program, IEnumerable<string> arguments, TimeSpan timeout, long? memoryBytes, CancellationToken cancellationToken = default)
     {
         using var output = new MemoryStream();
         var result = Run(program, arguments, timeout, memoryBytes, stream => CopyCapped(stream, output), cancellationToken);
@@ -38,7 +43,7 @@ public static class ExternalTool
     /// Runs a tool whose output is consumed as it streams (never held whole). <paramref name="consume"/> may stop
     /// early, returning false: the tool is then killed and the result says <see cref="ToolResult.Stopped"/>.
     /// </summary>
-    public static ToolResult Run(string program, IEnumerable<string> arguments, TimeSpan timeout, long memoryBytes, Func<Stream, bool> consume, CancellationToken cancellationToken = default)
+    public static ToolResult Run(string program, IEnumerable<string> arguments, TimeSpan timeout, long? memoryBytes, Func<Stream, bool> consume, CancellationToken cancellationToken = default)
     {
         using var process = new Process { StartInfo = Confined(program, arguments, timeout, memoryBytes) };
         try
@@ -83,7 +88,7 @@ public static class ExternalTool
     }
 
     /// <summary>The tool under its limits: setpriv and prlimit exec in turn, so the tool keeps the pid .NET knows.</summary>
-    private static ProcessStartInfo Confined(string program, IEnumerable<string> arguments, TimeSpan timeout, long memoryBytes)
+    private static ProcessStartInfo Confined(string program, IEnumerable<string> arguments, TimeSpan timeout, long? memoryBytes)
     {
         var start = new ProcessStartInfo(Confinable ? "/usr/bin/setpriv" : program)
         {
@@ -93,10 +98,16 @@ public static class ExternalTool
         };
         if (Confinable)
         {
-            var cpuSeconds = (long)Math.Ceiling(Math.Max(1, timeout.TotalSeconds)) + 5;
-            foreach (var argument in (string[])["--pdeathsig", "KILL", "--", "/usr/bin/setsid", "--", "/usr/bin/prlimit",
-                string.Create(CultureInfo.InvariantCulture, $"--as={memoryBytes}"), string.Create(CultureInfo.InvariantCulture, $"--cpu={cpuSeconds}"),
-                "--core=0", "--", program])
+            List<string> wrapper = ["--pdeathsig", "KILL", "--", "/usr/bin/setsid", "--"];
+            if (memoryBytes is { } limit)
+            {
+                // CPU time is a backstop only: twice the wall deadline, as a tool may use both cores.
+                var cpuSeconds = (long)Math.Ceiling(2 * Math.Max(1, timeout.TotalSeconds)) + 5;
+                wrapper.AddRange(["/usr/bin/prlimit", string.Create(CultureInfo.InvariantCulture, $"--as={limit}"),
+                    string.Create(CultureInfo.InvariantCulture, $"--cpu={cpuSeconds}"), "--core=0", "--"]);
+            }
+
+            foreach (var argument in (string[])[.. wrapper, program])
             {
                 start.ArgumentList.Add(argument);
             }
