@@ -11,9 +11,9 @@ namespace Pipeline.Checking;
 public static class ReaderSet
 {
     /// <summary>The readers; scanned PDFs are read only when an OCR engine pool is given.</summary>
-    public static IReadOnlyList<IReportReader> Default(EnginePool? ocr = null) =>
-        [new PdfReader(PdfLimits.Default, ocr is null ? null : new ScannedPageReader(ocr)), new DocxReader(), new HtmlReader(), new PlainTextReader()];
+    public static IReadOnlyList<IReportReader> Default(EnginePool? ocr = null, CheckLimits? limits = null) =>
+        [new PdfReader((limits ?? CheckLimits.Default).Pdf, ocr is null ? null : new ScannedPageReader(ocr)), new DocxReader(), new HtmlReader(), new PlainTextReader()];
 
     public static ReportChecker CreateChecker(RuleCatalogue? catalogue = null, CheckLimits? limits = null, EnginePool? ocr = null) =>
-        new(Default(ocr), new ReportMapper(), new ReportValidator(catalogue ?? RuleCatalogue.Default()), limits ?? CheckLimits.Default);
+        new(Default(ocr, limits), new ReportMapper(), new ReportValidator(catalogue ?? RuleCatalogue.Default()), limits ?? CheckLimits.Default);
 }

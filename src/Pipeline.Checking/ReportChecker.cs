@@ -30,6 +30,13 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
         while ((read = content.Read(buffer)) > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (total > MaxHashedBytes)
+            {
+                // An endless stream (a device, a pipe that never closes) is not hashed to its end: the id is then
+                // the hash of its first bytes, and the reason says it was at least this large.
+                break;
+            }
+
             hash.AppendData(buffer, 0, read);
             if (total + read <= limits.MaxBytes)
             {
@@ -44,6 +51,12 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
             ? ResultBuilder.Unreadable(id, name, null, TooLarge(total))
             : Check(id, new InputFile(name, kept.ToArray()), cancellationToken);
     }
+
+    /// <summary>
+    /// The result for a file a host could not open (a dangling link, a pipe, no permission): unreadable, with the
+    /// host's reason. Its id is empty, as there are no bytes to hash.
+    /// </summary>
+    public static CheckResult NotOpened(string name, string reason) => ResultBuilder.Unreadable(string.Empty, name, null, reason);
 
     public CheckResult Check(InputFile file, CancellationToken cancellationToken = default) =>
         Check(Convert.ToHexStringLower(SHA256.HashData(file.Content.Span)), file, cancellationToken);
@@ -66,10 +79,68 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
         {
             var format = FileSignature.Describe(file);
             return ResultBuilder.Unreadable(id, file.Name, null, format is null
-                ? "不支持的文件格式。请提交 txt、html 或 docx 格式的年度报告。"
-                : $"这是{format}文件，目前只能读取 txt、html 或 docx 格式的年度报告。");
+                ? $"不支持的文件格式。请提交 {FileSignature.SupportedKinds} 格式的年度报告。"
+                : $"这是 {format} 文件，不是年度报告文档。目前能读取 {FileSignature.SupportedKinds} 格式的年度报告{(format.Contains("图片", StringComparison.Ordinal) ? "；扫描得到的图片请先合成 PDF 再提交" : string.Empty)}。");
         }
 
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limits.Timeout);
+        using var memory = new MemoryBudget(limits.MaxDocumentMegabytes * 1024L * 1024, deadline);
+        try
+        {
+            return Isolated(() => Read(id, file, reader, deadline.Token), limits.Timeout);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ResultBuilder.Unreadable(id, file.Name, reader.Kind, memory.Exceeded ? OverBudget() : TimedOut());
+        }
+        catch (TimeoutException)
+        {
+            return ResultBuilder.Unreadable(id, file.Name, reader.Kind, TimedOut());
+        }
+    }
+
+    /// <summary>How far a stream over the size limit is still hashed for its id before it is given up.</summary>
+    private long MaxHashedBytes => limits.MaxBytes * 4;
+
+    /// <summary>Stack for a document's thread: far deeper than any structure the readers' limits let through.</summary>
+    private const int ReaderStackBytes = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// Runs one document on a thread of its own with a deep stack, and waits no longer than the deadline and a grace
+    /// period. Readers stop at the deadline themselves; a parser that did not (a defect) is abandoned rather than let
+    /// hold up the batch, and its document gets the timeout's result.
+    /// </summary>
+    private static CheckResult Isolated(Func<CheckResult> work, TimeSpan timeout)
+    {
+        CheckResult? result = null;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = work();
+                }
+                catch (Exception e)
+                {
+                    failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                }
+            },
+            ReaderStackBytes)
+        { IsBackground = true, Name = "check" };
+        thread.Start();
+        if (!thread.Join(timeout + TimeSpan.FromSeconds(15)))
+        {
+            throw new TimeoutException();
+        }
+
+        failure?.Throw();
+        return result!;
+    }
+
+    private CheckResult Read(string id, InputFile file, IReportReader reader, CancellationToken cancellationToken)
+    {
         try
         {
             var layout = reader.Read(file, cancellationToken);
@@ -80,7 +151,10 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
                 return ResultBuilder.Unreadable(id, file.Name, reader.Kind, "文件中没有找到年度报告的六个部分或表二、表三、表四，这似乎不是政府信息公开工作年度报告。");
             }
 
-            return ResultBuilder.Build(id, file.Name, report, validator.Validate(report));
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = ResultBuilder.Build(id, file.Name, report, validator.Validate(report));
+            var reports = MultipleReports.Count(layout);
+            return reports > 1 ? MultipleReports.Flag(result, reports) : result;
         }
         catch (UnreadableException e)
         {
@@ -90,6 +164,10 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
         {
             throw;
         }
+        catch (InsufficientExecutionStackException)
+        {
+            return ResultBuilder.Unreadable(id, file.Name, reader.Kind, "文件的结构嵌套过深，超出了可以安全读取的范围，可能是损坏或恶意构造的文件。");
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A defect of ours must not lose the upload or crash a batch: record it and go on.
@@ -97,8 +175,14 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
         }
     }
 
+    private string OverBudget() =>
+        $"读取这份文件所需的内存超过上限（{limits.MaxDocumentMegabytes} MB），文件可能过于复杂或是恶意构造的，已停止处理。原件已保留。";
+
+    private string TimedOut() =>
+        $"读取和检查超过时限（{limits.Timeout.TotalSeconds:0} 秒）仍未完成，文件可能过于复杂或是恶意构造的，已停止处理。原件已保留。";
+
     private string TooLarge(long bytes) =>
-        $"文件大小 {Megabytes(bytes)} MB，超过上限 {Megabytes(limits.MaxBytes)} MB。年度报告通常只有几 MB，请确认文件是否正确。";
+        $"文件大小{(bytes > MaxHashedBytes ? "至少" : string.Empty)} {Megabytes(bytes)} MB，超过上限 {Megabytes(limits.MaxBytes)} MB。年度报告通常只有几 MB，请确认文件是否正确。";
 
     private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }

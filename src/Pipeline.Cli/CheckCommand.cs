@@ -22,7 +22,7 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
             return ExitCodes.Unusable;
         }
 
-        var (files, missing, skipped) = InputFiles.Expand(paths);
+        var (files, missing, skipped) = InputFiles.Expand(paths, out var folderLinks);
         foreach (var path in missing)
         {
             stderr.WriteLine($"找不到文件或文件夹：{path}");
@@ -44,8 +44,13 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
             stderr.WriteLine($"已跳过 {skipped} 个不是报告的文件（隐藏文件或 .json）。");
         }
 
+        if (folderLinks > 0)
+        {
+            stderr.WriteLine($"已跳过 {folderLinks} 个指向文件夹的链接（不跟随链接，以免循环）。");
+        }
+
         using var ocr = new EnginePool();
-        var checker = ReaderSet.CreateChecker(catalogue, ocr: ocr);
+        var checker = ReaderSet.CreateChecker(catalogue, CheckLimits.FromEnvironment(), ocr);
         var results = CheckAll(checker, files, showProgress: files.Count > 1);
         if (json)
         {
@@ -75,8 +80,25 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         var results = new List<CheckResult>(files.Count);
         CheckResult CheckOne(string path)
         {
-            using var stream = File.OpenRead(path);
-            return checker.Check(Path.GetFileName(path), stream);
+            var name = Path.GetFileName(path);
+            if (FileKind.Refusal(path) is { } refusal)
+            {
+                return ReportChecker.NotOpened(name, refusal);
+            }
+
+            try
+            {
+                using var stream = File.OpenRead(path);
+                return checker.Check(name, stream);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return ReportChecker.NotOpened(name, "没有读取这个文件的权限，无法打开。请检查文件权限后重新提交。");
+            }
+            catch (IOException e)
+            {
+                return ReportChecker.NotOpened(name, $"无法打开或读取这个文件（{e.GetType().Name}），请检查文件后重新提交。");
+            }
         }
 
         var console = Consoles.For(stderr);

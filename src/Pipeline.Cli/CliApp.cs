@@ -9,7 +9,7 @@ public static class CliApp
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "要检查的年度报告文件或文件夹（txt、html、docx）",
+            Description = "要检查的年度报告文件或文件夹（txt、html、docx、pdf）",
             Arity = ArgumentArity.OneOrMore,
         };
         var json = new Option<bool>("--json") { Description = "以 JSON 输出检查结果（一个文件输出一个对象，多个文件输出数组）" };
@@ -50,6 +50,12 @@ public static class CliApp
         {
             // The recogniser's models are loaded at start-up: missing ones stop the program before any file is read.
             stderr.WriteLine($"无法启动识别：{e.Message}");
+            return ExitCodes.Unusable;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A clerk cannot read a stack trace: name the failure, keep the exit code's meaning.
+            stderr.WriteLine($"程序内部错误（{e.GetType().Name}），检查未完成。请把这条信息告诉管理员。");
             return ExitCodes.Unusable;
         }
     }

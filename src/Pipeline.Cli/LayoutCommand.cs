@@ -19,12 +19,24 @@ public sealed class LayoutCommand(TextWriter stdout, TextWriter stderr)
             return ExitCodes.Unusable;
         }
 
+        if (FileKind.Refusal(path) is { } refusal)
+        {
+            stderr.WriteLine($"无法读取：{refusal}");
+            return ExitCodes.Unusable;
+        }
+
+        if (new FileInfo(path).Length > CheckLimits.Default.MaxBytes)
+        {
+            stderr.WriteLine($"无法读取：文件超过上限 {CheckLimits.Default.MaxBytes / 1024 / 1024} MB。");
+            return ExitCodes.Unusable;
+        }
+
         var file = new InputFile(Path.GetFileName(path), File.ReadAllBytes(path));
         using var ocr = new EnginePool();
         var reader = ReaderSet.Default(ocr).FirstOrDefault(r => r.CanRead(file));
         if (reader is null)
         {
-            stderr.WriteLine("不支持的文件格式。");
+            stderr.WriteLine($"不支持的文件格式。请提交 {FileSignature.SupportedKinds} 格式的年度报告。");
             return ExitCodes.Unusable;
         }
 

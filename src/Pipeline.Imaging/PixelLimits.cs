@@ -3,9 +3,10 @@ namespace Pipeline.Imaging;
 /// <summary>
 /// Bounds on the size of an image we agree to hold. A PDF bomb can declare a page of absurd size;
 /// rasterising it must fail with a reason instead of exhausting memory. A 300 dpi A0 sheet
-/// (9933 × 14043) still fits.
+/// (9933 × 14043, 140 M pixels) does not fit: 100 M pixels hold an A1 sheet (70 M) and keep one page's
+/// colour, grey and binary copies within a few hundred MB.
 /// </summary>
-public sealed record PixelLimits(int MaxSide = 20_000, long MaxPixels = 200_000_000)
+public sealed record PixelLimits(int MaxSide = 15_000, long MaxPixels = 100_000_000)
 {
     public static PixelLimits Default { get; } = new();
 

@@ -20,7 +20,7 @@ namespace Pipeline.Reading;
 public sealed class DocxReader : IReportReader
 {
     /// <summary>Guards against zip bombs: far more text than any annual report holds.</summary>
-    private const long MaxCharactersInPart = 200_000_000;
+    private const long MaxCharactersInPart = StructureLimits.MaxDecompressedBytes;
 
     /// <summary>Word's own limit on columns; a larger gridSpan or gridBefore is damage.</summary>
     private const int MaxGridColumns = 63;
@@ -55,6 +55,8 @@ public sealed class DocxReader : IReportReader
         try
         {
             using var stream = Stream(file.Content);
+            ZipStructure.Ensure(stream, cancellationToken);
+            stream.Position = 0;
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             if (document.MainDocumentPart?.Document?.Body is not { } body)
             {
@@ -172,6 +174,7 @@ public sealed class DocxReader : IReportReader
 
         public void Blocks(OpenXmlElement container)
         {
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             foreach (var element in container.ChildElements)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -221,6 +224,7 @@ public sealed class DocxReader : IReportReader
 
         private static void Inline(OpenXmlElement container, StringBuilder line, List<string> lines)
         {
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             foreach (var element in container.ChildElements)
             {
                 switch (element)
@@ -388,6 +392,7 @@ public sealed class DocxReader : IReportReader
 
         private static void CellLines(OpenXmlElement container, List<string> lines)
         {
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             foreach (var element in container.ChildElements)
             {
                 switch (element)

@@ -21,6 +21,9 @@ public static class FileSignature
         ("{\\rtf"u8.ToArray(), "RTF"),
     ];
 
+    /// <summary>The kinds of file a report may come as, for messages: every reader's, kept in one place.</summary>
+    public const string SupportedKinds = "txt、html、docx 或 pdf（含扫描件）";
+
     /// <summary>The Chinese name of a known binary format, or null for anything else.</summary>
     public static string? Describe(InputFile file) =>
         Known.FirstOrDefault(k => file.StartsWith(k.Magic)).Name;

@@ -100,6 +100,7 @@ public sealed partial class HtmlReader : IReportReader
             text = TextDecoder.Decode(bytes, MetaCharset(Head(bytes)));
         }
 
+        HtmlStructure.Ensure(text, cancellationToken);
         var document = new HtmlParser().ParseDocument(text);
         var walker = new PageWalker(cancellationToken);
         walker.Walk(document.Body ?? document.DocumentElement);
@@ -404,6 +405,9 @@ public sealed partial class HtmlReader : IReportReader
             {
                 return;
             }
+
+            // The pre-scan bounds the depth the parser builds; this guards the walk should the parser nest deeper.
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
 
             foreach (var child in node.ChildNodes)
             {

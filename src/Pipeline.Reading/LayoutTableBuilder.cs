@@ -49,6 +49,7 @@ internal sealed class LayoutTableBuilder(int number)
             return null;
         }
 
+        EnsureBoundedArea();
         var columns = GridColumns();
         var rows = new List<LayoutRow>(kept.Count);
         for (var k = 0; k < kept.Count; k++)
@@ -66,6 +67,27 @@ internal sealed class LayoutTableBuilder(int number)
         }
 
         return new LayoutTable(rows, new LayoutOrigin(Location: $"表格{number}"));
+    }
+
+    /// <summary>
+    /// The grid slots the cells cover, row spans cut at the table's end, are counted before any is laid out:
+    /// 1,000 rows of rowspan=0 colspan=1000 would otherwise cover a billion slots.
+    /// </summary>
+    private void EnsureBoundedArea()
+    {
+        long area = 0;
+        for (var r = 0; r < _rows.Count; r++)
+        {
+            foreach (var cell in _rows[r])
+            {
+                area += Math.Min(cell.RowSpan, _rows.Count - r) * (long)cell.ColumnSpan;
+                if (area > StructureLimits.MaxTableArea)
+                {
+                    throw new UnreadableException(
+                        $"表格{number}的合并单元格（行合并 × 列合并）共覆盖超过 {StructureLimits.MaxTableArea:N0} 个格子，年度报告的表格不到 1,000 格，可能是损坏或恶意构造的文件，已拒绝处理。");
+                }
+            }
+        }
     }
 
     /// <summary>The HTML table model: each cell takes the first grid slot its row has free.</summary>

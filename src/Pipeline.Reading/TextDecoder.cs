@@ -35,7 +35,7 @@ public static class TextDecoder
 
         if (LooksBinary(bytes))
         {
-            throw new UnreadableException("文件内容不是文字，也不是可识别的文档格式（支持 txt、html、docx）。");
+            throw new UnreadableException($"文件内容不是文字，也不是可识别的文档格式（支持 {FileSignature.SupportedKinds}）。");
         }
 
         try

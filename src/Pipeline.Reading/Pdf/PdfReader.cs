@@ -18,6 +18,15 @@ public sealed class PdfReader(PdfLimits limits, IScannedPageReader? scans) : IRe
 
     public string Kind => SourceKinds.PdfText;
 
+    /// <summary>The page limit in points and the pixel limit agree: a page is accepted only if it renders at the scan resolution within <see cref="PixelLimits"/>.</summary>
+    private bool FitsPixelLimits(double width, double height)
+    {
+        var pixels = PixelLimits.Default;
+        var wide = width * PdfLimits.RenderDpi / 72.0;
+        var high = height * PdfLimits.RenderDpi / 72.0;
+        return width <= limits.MaxPagePoints && height <= limits.MaxPagePoints && wide <= pixels.MaxSide && high <= pixels.MaxSide && wide * high <= pixels.MaxPixels;
+    }
+
     public bool CanRead(InputFile file) => file.StartsWith("%PDF"u8);
 
     public LayoutDocument Read(InputFile file, CancellationToken cancellationToken = default)
@@ -34,12 +43,14 @@ public sealed class PdfReader(PdfLimits limits, IScannedPageReader? scans) : IRe
             throw new UnreadableException($"PDF 共 {info.Pages} 页，超过上限 {limits.MaxPages} 页。年度报告通常不超过 20 页，请确认文件是否正确。");
         }
 
-        var huge = info.PageSizes.Select((s, i) => (s, Page: i + 1)).FirstOrDefault(p => p.s.Width > limits.MaxPagePoints || p.s.Height > limits.MaxPagePoints);
+        var huge = info.PageSizes.Select((s, i) => (s, Page: i + 1)).FirstOrDefault(p => !FitsPixelLimits(p.s.Width, p.s.Height));
         if (huge.Page > 0)
         {
-            throw new UnreadableException($"PDF 第 {huge.Page} 页尺寸异常（{huge.s.Width:0} × {huge.s.Height:0} 点），不像正常的文档页面，已拒绝处理。");
+            throw new UnreadableException(
+                $"PDF 第 {huge.Page} 页尺寸异常（{huge.s.Width:0} × {huge.s.Height:0} 点，上限为每边 {limits.MaxPagePoints:0} 点、按 {PdfLimits.RenderDpi} dpi 不超过 {PixelLimits.Default.MaxPixels / 1_000_000} 百万像素），不像正常的文档页面，已拒绝处理。");
         }
 
+        session.EnsureDrawingBounded(info.Pages);
         var words = session.Words(info.Pages);
         if (TextLayerCheck.Judge(words) == TextLayerQuality.Usable)
         {

@@ -37,6 +37,7 @@ public sealed class PdfSession : IDisposable
             throw new UnreadableException(
                 result.Error.Contains("password", StringComparison.OrdinalIgnoreCase) ? "PDF 文件已加密（需要密码才能打开），无法读取。请提交未加密的文件。"
                 : result.Error.Contains("Invalid page count 0", StringComparison.Ordinal) ? "PDF 文件没有任何页面。"
+                : result.Error.Contains("Page count", StringComparison.Ordinal) ? "PDF 文件声明的页数与文件实际含有的内容不符（文件已损坏或是恶意构造的），无法打开。请重新导出后提交。"
                 : "PDF 文件已损坏或不是有效的 PDF，无法打开。请重新导出后提交。");
         }
 
@@ -121,6 +122,7 @@ public sealed class PdfSession : IDisposable
 
     private string Render(int page, int dpi, bool gray)
     {
+        EnsureRenderable(page, dpi);
         var number = page.ToString(CultureInfo.InvariantCulture);
         var output = _workspace.File($"page-{number}-{dpi}{(gray ? "g" : "c")}");
         List<string> args = ["-r", dpi.ToString(CultureInfo.InvariantCulture), "-f", number, "-l", number, "-singlefile"];
@@ -131,12 +133,111 @@ public sealed class PdfSession : IDisposable
 
         var result = Run("pdftoppm", [.. args, PdfPath, output]);
         var file = output + (gray ? ".pgm" : ".ppm");
+        if (result.OutOfMemory)
+        {
+            throw new UnreadableException($"PDF 第 {page} 页内容过于复杂，转为图像时超出内存上限（{_limits.ToolMemoryBytes / 1024 / 1024} MB），已拒绝处理。");
+        }
+
         if (!result.Succeeded || !File.Exists(file))
         {
             throw new UnreadableException($"PDF 第 {page} 页无法转为图像，文件可能已损坏。");
         }
 
         return file;
+    }
+
+    /// <summary>
+    /// A page whose image at <paramref name="dpi"/> would exceed <see cref="PixelLimits"/> is refused before
+    /// pdftoppm allocates it: the same limit the image reader applies afterwards, asked in advance.
+    /// </summary>
+    private void EnsureRenderable(int page, int dpi)
+    {
+        var sizes = Info().PageSizes;
+        if (page > sizes.Count)
+        {
+            return;
+        }
+
+        var (width, height) = sizes[page - 1];
+        var pixelsWide = (long)Math.Ceiling(width * dpi / 72.0);
+        var pixelsHigh = (long)Math.Ceiling(height * dpi / 72.0);
+        if (pixelsWide > PixelLimits.MaxSide || pixelsHigh > PixelLimits.MaxSide || pixelsWide * pixelsHigh > PixelLimits.MaxPixels)
+        {
+            throw new UnreadableException(
+                $"PDF 第 {page} 页尺寸异常（{width:0} × {height:0} 点，按 {dpi} dpi 需 {pixelsWide} × {pixelsHigh} 像素，超过上限 {PixelLimits.MaxPixels / 1_000_000} 百万像素），不像正常的文档页面，已拒绝处理。");
+        }
+    }
+
+    /// <summary>
+    /// Counts the drawing on each page before anything is rendered: qpdf decodes each page's content streams and
+    /// the operators are counted as they stream past, so a page of millions of line segments is refused in
+    /// seconds, without poppler ever building it.
+    /// </summary>
+    public void EnsureDrawingBounded(int pages)
+    {
+        var listing = Run("qpdf", ["--show-pages", PdfPath]);
+        if (!listing.Succeeded)
+        {
+            // qpdf cannot walk the pages poppler could: the renderer's own limits (memory, time) still hold.
+            return;
+        }
+
+        foreach (var (page, content) in PageContents(listing.OutputText).Where(c => c.Page <= pages))
+        {
+            var counter = new ContentOperatorCounter(_limits);
+            var left = _limits.DocumentTimeout - _clock.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new UnreadableException(TimeoutReason);
+            }
+
+            var result = ExternalTool.Run("qpdf", ["--show-object=" + content, "--filtered-stream-data", PdfPath], left, _limits.ToolMemoryBytes, counter.Consume, _cancellation);
+            if (result.TimedOut)
+            {
+                throw new UnreadableException(TimeoutReason);
+            }
+
+            if (counter.PathSegments > _limits.MaxPathSegmentsPerPage)
+            {
+                throw new UnreadableException(
+                    $"PDF 第 {page} 页的图形过于复杂（超过 {_limits.MaxPathSegmentsPerPage:N0} 条线段，正常页面只有几千条），可能是恶意构造的文件，已拒绝处理。");
+            }
+
+            if (counter.Operators > _limits.MaxOperatorsPerPage)
+            {
+                throw new UnreadableException(
+                    $"PDF 第 {page} 页的绘制指令过多（超过 {_limits.MaxOperatorsPerPage:N0} 条），不像正常的文档页面，已拒绝处理。");
+            }
+        }
+    }
+
+    /// <summary>"page 1: 3 0 R" then "  content:" and "    4 0 R" lines, as qpdf --show-pages prints them.</summary>
+    private static IEnumerable<(int Page, string Content)> PageContents(string listing)
+    {
+        var page = 0;
+        var inContent = false;
+        foreach (var raw in listing.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.StartsWith("page ", StringComparison.Ordinal))
+            {
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                inContent = false;
+                page = colon > 5 && int.TryParse(line.AsSpan(5, colon - 5), CultureInfo.InvariantCulture, out var n) ? n : 0;
+            }
+            else if (line.Trim() == "content:")
+            {
+                inContent = true;
+            }
+            else if (inContent && page > 0 && line.StartsWith("    ", StringComparison.Ordinal) && line.Trim().Split(' ') is [var id, var generation, "R"])
+            {
+                yield return (page, id + "," + generation);
+            }
+            else if (!line.StartsWith("    ", StringComparison.Ordinal))
+            {
+                inContent = false;
+            }
+        }
     }
 
     private ToolResult Run(string program, IEnumerable<string> arguments)
@@ -147,7 +248,7 @@ public sealed class PdfSession : IDisposable
             throw new UnreadableException(TimeoutReason);
         }
 
-        var result = ExternalTool.Run(program, arguments, left, _cancellation);
+        var result = ExternalTool.Run(program, arguments, left, _limits.ToolMemoryBytes, _cancellation);
         return result.TimedOut ? throw new UnreadableException(TimeoutReason) : result;
     }
 
