@@ -41,7 +41,8 @@ public static class DraftFactory
     private static int Count(Random random, bool dense, int sparseMax, int denseMax) =>
         dense ? random.Next(denseMax + 1) : random.Next(4) == 0 ? random.Next(sparseMax + 1) : 0;
 
-    private static void Disclosure(Draft draft, Random random, bool dense)
+    /// <summary>Table 二 in the draft's form.</summary>
+    public static void Disclosure(Draft draft, Random random, bool dense)
     {
         var items = draft.Format == "2021" ? OfficialTemplate.Disclosure2021 : OfficialTemplate.Disclosure2019;
         foreach (var item in items)

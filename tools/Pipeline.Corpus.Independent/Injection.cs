@@ -79,15 +79,21 @@ public static class Injection
     /// <summary>A 2021 form's three 其他处理 rows folded into the 2019 form's one (their sums kept).</summary>
     private static void Refold(Draft draft)
     {
-        var year = draft.Year;
         draft.Format = "2019";
-        draft.Year = year;
         foreach (var column in OfficialTemplate.ApplicantColumns)
         {
             var parts = new[] { "noCorrection", "feeUnpaid", "other" }.Select(p => $"applications.otherHandling.{p}.{column.Key}").ToList();
             draft.Cells[$"applications.otherHandling.{column.Key}"] = parts.Sum(draft.Number).ToString(CultureInfo.InvariantCulture);
             parts.ForEach(p => draft.Cells.Remove(p));
         }
+
+        // The whole report on the old form: table 二 too.
+        foreach (var address in draft.Cells.Keys.Where(k => k.StartsWith("activeDisclosure.", StringComparison.Ordinal)).ToList())
+        {
+            draft.Cells.Remove(address);
+        }
+
+        DraftFactory.Disclosure(draft, new Random(draft.Seed), dense: false);
     }
 
     /// <summary>Changes to the running text and the dates, after it is written.</summary>
