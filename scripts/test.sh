@@ -17,7 +17,7 @@ if ! dotnet build Pipeline.sln -c Release -nologo -v quiet; then
 fi
 
 dotnet test Pipeline.sln -c Release --no-build -nologo \
-  --logger "trx;LogFileName=tests.trx" --logger "console;verbosity=minimal" \
+  --logger "trx;LogFilePrefix=tests" --logger "console;verbosity=minimal" \
   --results-directory "$results"
 test_exit=$?
 
