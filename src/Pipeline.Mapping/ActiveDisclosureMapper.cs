@@ -22,7 +22,9 @@ public static class ActiveDisclosureMapper
         var table = new ReportTable(key);
         var gaps = new List<TableGap>();
         var labels = new List<VintageLabel>();
+        var doubts = new List<LayoutDoubt>();
         var headers = new List<ColumnDefinition>();
+        var headerCells = new List<StreamCell>();
         var headerOpen = false;
         for (var i = 0; i < stream.Count; i++)
         {
@@ -39,6 +41,7 @@ public static class ActiveDisclosureMapper
                 if (!headerOpen || cell.Folded.Contains("第二十条", StringComparison.Ordinal))
                 {
                     headers.Clear();
+                    headerCells.Clear();
                 }
 
                 headerOpen = true;
@@ -51,10 +54,12 @@ public static class ActiveDisclosureMapper
                 if (!headerOpen)
                 {
                     headers.Clear();
+                    headerCells.Clear();
                     headerOpen = true;
                 }
 
                 headers.Add(column.Value.Column);
+                headerCells.Add(cell);
                 labels.Add(new VintageLabel(key, cell.Text, column.Value.Vintage));
                 continue;
             }
@@ -72,21 +77,39 @@ public static class ActiveDisclosureMapper
             }
 
             var columns = headers.Count > 0 ? headers.ToList() : DefaultColumns(row.Key, fallback);
-            var values = ValueRun.Take(stream, i + 1, columns.Count, padFirst: false, out var next);
-            if (values.All(v => v.IsEmpty) && values.Count < columns.Count)
+            // The header cells this item printed place its values, in the frame they stand in.
+            var guides = headers.Count > 0 && ColumnGuide.Of(headerCells) is { } guide
+                ? new Dictionary<string, ColumnGuide> { [headerCells[0].Frame!] = guide }
+                : new Dictionary<string, ColumnGuide>();
+            var taken = RowValues.Take(stream, i + 1, columns.Count, padFirst: false, guides, [.. columns.Select(c => c.Label)], out var next);
+            var values = taken.Slots;
+            if (values.All(v => v is null || v.IsEmpty) && values.Count(v => v is not null) < columns.Count)
             {
                 values = [];
             }
 
-            for (var c = 0; c < values.Count; c++)
+            var missing = new List<string>();
+            for (var c = 0; c < columns.Count; c++)
             {
                 var address = ReportTable.Address(key, row.Key, columns[c].Key);
-                table.Set(row.Key, columns[c].Key, CellParser.Parse(address, values[c].Text, values[c].Origin, columns[c].Kind));
+                if (c < values.Count && values[c] is { } value)
+                {
+                    table.Set(row.Key, columns[c].Key, CellParser.Parse(address, value.Text, value.Origin, columns[c].Kind));
+                }
+                else
+                {
+                    missing.Add(address);
+                }
             }
 
-            if (values.Count < columns.Count)
+            if (missing.Count > 0)
             {
-                gaps.Add(new TableGap(key, row.Key, columns.Skip(values.Count).Select(c => ReportTable.Address(key, row.Key, c.Key)).ToList(), values.Count == 0));
+                gaps.Add(new TableGap(key, row.Key, missing, missing.Count == columns.Count));
+            }
+
+            if (taken.Doubt is { } doubt)
+            {
+                doubts.Add(new LayoutDoubt(key, row.Key, [.. columns.Select(c => ReportTable.Address(key, row.Key, c.Key))], doubt));
             }
 
             i = next - 1;
@@ -107,7 +130,7 @@ public static class ActiveDisclosureMapper
             }
         }
 
-        return new MappedTable(table, gaps, labels);
+        return new MappedTable(table, gaps, labels) { Doubts = doubts };
     }
 
     private static List<ColumnDefinition> DefaultColumns(string row, Vintage vintage) =>

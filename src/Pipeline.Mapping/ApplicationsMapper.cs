@@ -34,12 +34,15 @@ public static partial class ApplicationsMapper
         var table = new ReportTable(key);
         var gaps = new List<TableGap>();
         var labels = new List<VintageLabel>();
+        var doubts = new List<LayoutDoubt>();
         var lastIndex = -1;
         var columns = ApplicationsSchema.Columns;
+        var headers = columns.Select(c => c.Label).ToList();
+        var guides = ColumnGuide.Find(stream, headers);
 
         // A label no row matches, followed by a full row of values: kept until the next row is found, in case
         // the template has exactly one row between the two found around it.
-        (StreamCell Label, IReadOnlyList<StreamCell> Values)? unplaced = null;
+        (StreamCell Label, RowValues Values)? unplaced = null;
         for (var i = 0; i < stream.Count; i++)
         {
             if (!stream[i].IsLabel || (i + 1 < stream.Count && stream[i + 1].IsLabel))
@@ -50,8 +53,8 @@ public static partial class ApplicationsMapper
             var row = MatchRow(stream[i].Folded, lastIndex);
             if (row is null)
             {
-                var run = ValueRun.Take(stream, i + 1, columns.Count, padFirst: false, out _);
-                unplaced = run.Count == columns.Count && run.Any(v => !v.IsEmpty) ? (stream[i], run) : null;
+                var run = RowValues.Take(stream, i + 1, columns.Count, padFirst: false, guides, headers, out _);
+                unplaced = run.Slots.Count(v => v is not null) == columns.Count && run.Slots.Any(v => v is { IsEmpty: false }) ? (stream[i], run) : null;
                 continue;
             }
 
@@ -69,9 +72,9 @@ public static partial class ApplicationsMapper
 
             unplaced = null;
             lastIndex = index;
-            var values = ValueRun.Take(stream, i + 1, columns.Count, padFirst: false, out var next);
+            var values = RowValues.Take(stream, i + 1, columns.Count, padFirst: false, guides, headers, out var next);
             // A few empty cells before the next label are header padding, not a blank row.
-            if (values.All(v => v.IsEmpty) && values.Count < columns.Count)
+            if (values.Slots.All(v => v is null || v.IsEmpty) && values.Slots.Count(v => v is not null) < columns.Count)
             {
                 continue;
             }
@@ -86,17 +89,30 @@ public static partial class ApplicationsMapper
             Place(Candidates[final], last.Label, last.Values);
         }
 
-        void Place(RowDefinition definition, StreamCell label, IReadOnlyList<StreamCell> values)
+        void Place(RowDefinition definition, StreamCell label, RowValues values)
         {
-            for (var c = 0; c < values.Count; c++)
+            var missing = new List<string>();
+            for (var c = 0; c < columns.Count; c++)
             {
                 var address = ReportTable.Address(key, definition.Key, columns[c].Key);
-                table.Set(definition.Key, columns[c].Key, CellParser.Parse(address, values[c].Text, values[c].Origin, ValueKind.Count));
+                if (c < values.Slots.Count && values.Slots[c] is { } value)
+                {
+                    table.Set(definition.Key, columns[c].Key, CellParser.Parse(address, value.Text, value.Origin, ValueKind.Count));
+                }
+                else
+                {
+                    missing.Add(address);
+                }
             }
 
-            if (values.Count < columns.Count)
+            if (missing.Count > 0)
             {
-                gaps.Add(new TableGap(key, definition.Key, columns.Skip(values.Count).Select(c => ReportTable.Address(key, definition.Key, c.Key)).ToList(), false));
+                gaps.Add(new TableGap(key, definition.Key, missing, false));
+            }
+
+            if (values.Doubt is { } doubt)
+            {
+                doubts.Add(new LayoutDoubt(key, definition.Key, columns.Select(c => ReportTable.Address(key, definition.Key, c.Key)).ToList(), doubt));
             }
 
             if (definition.Key == "otherHandling")
@@ -121,7 +137,7 @@ public static partial class ApplicationsMapper
             gaps.Add(new TableGap(key, expected.Key, columns.Select(c => ReportTable.Address(key, expected.Key, c.Key)).ToList(), true));
         }
 
-        return new MappedTable(table, gaps, labels);
+        return new MappedTable(table, gaps, labels) { Doubts = doubts };
     }
 
     /// <summary>The best row for a label; near ties, and labels too garbled for any row, go to the row that comes next in the template.</summary>

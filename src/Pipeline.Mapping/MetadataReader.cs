@@ -175,11 +175,11 @@ public static partial class MetadataReader
     [GeneratedRegex(@"^(?<pre>.*?)(?<year>20\d{2})年度?(?<post>.*?)(政府信息公开|政务公开|信息公开)")]
     private static partial Regex TitleParts();
 
-    [GeneratedRegex(@"(统计期限|统计时限|数据时限|统计期间|统计区间|统计时间|统计周期)[为是:]?(?<y1>\d{4})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日(至|到|-|—|~)((?<y2>\d{4})年)?(?<m2>\d{1,2})月(?<d2>\d{1,2})日")]
+    [GeneratedRegex(@"(统计期限|统计时限|数据时限|统计期间|统计区间|统计时间|统计周期)[为是:]{0,2}(自|从|由)?(?<y1>\d{4})年(?<m1>\d{1,2})月(?<d1>\d{1,2})日起?(至|到|-|—|~)((?<y2>\d{4})年)?(?<m2>\d{1,2})月(?<d2>\d{1,2})日")]
     private static partial Regex Period();
 
     /// <summary>A period's years alone: the start's, and the end's when it prints one, in the same sentence.</summary>
-    [GeneratedRegex(@"(统计期限|统计时限|数据时限|统计期间|统计区间|统计时间|统计周期)[为是:]?(?<y1>\d{4})年[^。;]{1,12}?(至|到|-|—|~)((?<y2>\d{4})年)?")]
+    [GeneratedRegex(@"(统计期限|统计时限|数据时限|统计期间|统计区间|统计时间|统计周期)[为是:]{0,2}(自|从|由)?(?<y1>\d{4})年[^。;]{1,12}?(至|到|-|—|~)((?<y2>\d{4})年)?")]
     private static partial Regex PeriodYears();
 
     [GeneratedRegex(@"^(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日$")]

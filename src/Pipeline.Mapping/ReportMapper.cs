@@ -46,6 +46,7 @@ public sealed class ReportMapper
             Applications = applications.Table,
             ReviewLitigation = review.Table,
             Gaps = [.. disclosure.Gaps, .. applications.Gaps, .. review.Gaps],
+            LayoutDoubts = [.. disclosure.Doubts, .. applications.Doubts, .. review.Doubts],
         };
     }
 

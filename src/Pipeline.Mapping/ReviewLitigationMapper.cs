@@ -27,8 +27,11 @@ public static class ReviewLitigationMapper
             return new MappedTable(null, [], []);
         }
 
-        var values = ValueRun.Take(stream, lastLabel + 1, ReviewLitigationSchema.ValueCount, padFirst: true, out _);
-        if (values.All(v => v.IsEmpty) && values.Count < ReviewLitigationSchema.ValueCount)
+        // The header's leaf columns, left to right: 结果维持 … 总计 under each of the three groups.
+        var headers = ReviewLitigationSchema.Groups.SelectMany(_ => ReviewLitigationSchema.Columns.Select(c => c.Label)).ToList();
+        var row = RowValues.Take(stream, lastLabel + 1, ReviewLitigationSchema.ValueCount, padFirst: true, ColumnGuide.Find(stream, headers), headers, out _);
+        var values = row.Slots;
+        if (values.All(v => v is null || v.IsEmpty) && values.Count(v => v is not null) < ReviewLitigationSchema.ValueCount)
         {
             values = [];
         }
@@ -41,9 +44,9 @@ public static class ReviewLitigationMapper
             foreach (var column in ReviewLitigationSchema.Columns)
             {
                 var address = ReportTable.Address(key, group.Key, column.Key);
-                if (n < values.Count)
+                if (n < values.Count && values[n] is { } value)
                 {
-                    table.Set(group.Key, column.Key, CellParser.Parse(address, values[n].Text, values[n].Origin, ValueKind.Count));
+                    table.Set(group.Key, column.Key, CellParser.Parse(address, value.Text, value.Origin, ValueKind.Count));
                 }
                 else
                 {
@@ -58,6 +61,10 @@ public static class ReviewLitigationMapper
             .GroupBy(a => a.Split('.')[1])
             .Select(g => new TableGap(key, g.Key, g.ToList(), g.Count() == ReviewLitigationSchema.Columns.Count))
             .ToList();
-        return new MappedTable(table, gaps, []);
+        // The one row holds every group: a doubt about it is a doubt about each.
+        var doubts = row.Doubt is { } doubt
+            ? ReviewLitigationSchema.Groups.Select(g => new LayoutDoubt(key, g.Key, ReviewLitigationSchema.Columns.Select(c => ReportTable.Address(key, g.Key, c.Key)).ToList(), doubt)).ToList()
+            : [];
+        return new MappedTable(table, gaps, []) { Doubts = doubts };
     }
 }

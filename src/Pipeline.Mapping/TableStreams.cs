@@ -21,6 +21,7 @@ public sealed class TableStreams
         string? current = null;
         var unassigned = new List<StreamCell>();
         var rowId = 0;
+        var tableId = 0;
         foreach (var block in document.Blocks)
         {
             if (block is LayoutParagraph paragraph)
@@ -34,12 +35,16 @@ public sealed class TableStreams
                 continue;
             }
 
+            tableId++;
             foreach (var row in ((LayoutTable)block).Rows)
             {
                 rowId++;
                 for (var i = 0; i < row.Cells.Count; i++)
                 {
-                    var cell = new StreamCell(row.Cells[i].Text, row.Cells[i].Origin, rowId, i);
+                    var source = row.Cells[i];
+                    var cell = source.Origin is { Box: null, Column: int column }
+                        ? new StreamCell(source.Text, source.Origin, rowId, i) { Frame = $"表格{tableId}", Extent = (column, column + source.ColumnSpan) }
+                        : new StreamCell(source.Text, source.Origin, rowId, i);
                     var anchor = Anchor(cell.Folded, current);
                     if (anchor is not null)
                     {

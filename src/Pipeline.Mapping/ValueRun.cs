@@ -13,16 +13,8 @@ public static class ValueRun
     /// </summary>
     public static IReadOnlyList<StreamCell> Take(IReadOnlyList<StreamCell> stream, int start, int expected, bool padFirst, out int next)
     {
-        var run = new List<StreamCell>();
-        next = start;
-        while (next < stream.Count && !stream[next].IsLabel)
-        {
-            run.Add(stream[next]);
-            next++;
-        }
-
+        var run = Cells(stream, start, out next);
         var label = start > 0 ? stream[start - 1] : null;
-        DropSeparatorRows(run, label);
         var spanPlaceholder = padFirst || (label is not null && run.Count > 0 && run[0].RowId == label.RowId);
         if (spanPlaceholder)
         {
@@ -36,6 +28,21 @@ public static class ValueRun
 
         TrimFront(run, expected);
         return run.Count > expected ? run.GetRange(0, expected) : run;
+    }
+
+    /// <summary>Every cell from <paramref name="start"/> up to the next label, separator rows left out.</summary>
+    public static List<StreamCell> Cells(IReadOnlyList<StreamCell> stream, int start, out int next)
+    {
+        var run = new List<StreamCell>();
+        next = start;
+        while (next < stream.Count && !stream[next].IsLabel)
+        {
+            run.Add(stream[next]);
+            next++;
+        }
+
+        DropSeparatorRows(run, start > 0 ? stream[start - 1] : null);
+        return run;
     }
 
     /// <summary>

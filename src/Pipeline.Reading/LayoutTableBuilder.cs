@@ -59,7 +59,7 @@ internal sealed class LayoutTableBuilder(int number)
             {
                 var end = cell.Row + (long)cell.RowSpan;
                 var rowSpan = kept.Skip(k).TakeWhile(r => r < end).Count();
-                var origin = new LayoutOrigin(Location: $"表格{number} 第{k + 1}行 第{columns[cell] + 1}列");
+                var origin = new LayoutOrigin(Location: $"表格{number} 第{k + 1}行 第{columns[cell] + 1}列", Column: columns[cell]);
                 cells.Add(new LayoutCell(cell.Text, origin, rowSpan, cell.ColumnSpan));
             }
 

@@ -53,6 +53,9 @@ public sealed record AnnualReport
     /// <summary>Rows the template expects that were not found or were cut short.</summary>
     public IReadOnlyList<TableGap> Gaps { get; init; } = [];
 
+    /// <summary>Rows whose values could not be matched one to one with the template's columns: an error resting on them may be the reading's.</summary>
+    public IReadOnlyList<LayoutDoubt> LayoutDoubts { get; init; } = [];
+
     public ReportSection? Section(string key) => Sections.FirstOrDefault(s => s.Key == key);
 
     public ReportTable? Table(string key) => key switch
@@ -76,3 +79,6 @@ public sealed record VintageLabel(string Table, string Label, Vintage Vintage);
 
 /// <summary>A row of a table that is missing, or whose cells stop short.</summary>
 public sealed record TableGap(string Table, string Row, IReadOnlyList<string> MissingCells, bool RowMissing);
+
+/// <summary>A table row whose cells do not fit the layout they came from; <see cref="Reason"/> says why, in Chinese.</summary>
+public sealed record LayoutDoubt(string Table, string Row, IReadOnlyList<string> Cells, string Reason);

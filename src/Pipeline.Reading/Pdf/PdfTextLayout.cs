@@ -41,9 +41,11 @@ public static class PdfTextLayout
                 placed.Add((Points(grid.Bounds.Y), new LayoutTable(rows, Origin(page.Key, grid.Bounds))));
             }
 
-            foreach (var flow in page.Where(w => !inTables.Contains(w)).GroupBy(w => w.Flow))
+            var running = page.Where(w => !inTables.Contains(w)).ToList();
+            var margins = Margins(running);
+            foreach (var flow in running.GroupBy(w => w.Flow))
             {
-                foreach (var paragraph in Paragraphs(flow.ToList()))
+                foreach (var paragraph in Paragraphs(flow.ToList(), margins))
                 {
                     var text = Join(paragraph);
                     if (text.Length > 0)
@@ -62,16 +64,29 @@ public static class PdfTextLayout
         return blocks;
     }
 
-    /// <summary>One flow of text in paragraphs, by the geometry of its lines (<see cref="ParagraphBreaks"/>).</summary>
-    private static IEnumerable<List<PdfWord>> Paragraphs(IReadOnlyList<PdfWord> flow)
+    /// <summary>
+    /// One flow of text in paragraphs, by the geometry of its lines and what they say (<see cref="ParagraphBreaks"/>),
+    /// against the page's body margins: pdftotext may put a heading and the one-line paragraph before it in one
+    /// flow, whose own left edge is then the indent they share.
+    /// </summary>
+    private static IEnumerable<List<PdfWord>> Paragraphs(IReadOnlyList<PdfWord> flow, (double Left, double Right)? margins)
     {
         var lines = flow.GroupBy(w => w.Line).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
         return ParagraphBreaks.Split(
             lines,
             line => line.Min(w => w.Left),
             line => line.Max(w => w.Left + w.Width),
-            line => Math.Max(4, line.Sum(w => w.Width) / Math.Max(1, line.Sum(w => w.Text.Length))))
+            line => Math.Max(4, line.Sum(w => w.Width) / Math.Max(1, line.Sum(w => w.Text.Length))),
+            Join,
+            margins)
             .Select(paragraph => paragraph.SelectMany(line => line).ToList());
+    }
+
+    /// <summary>The left and right edges of a page's running text: where its lines start and end at the furthest.</summary>
+    private static (double Left, double Right)? Margins(List<PdfWord> running)
+    {
+        var lines = running.GroupBy(w => (w.Flow, w.Line)).ToList();
+        return lines.Count == 0 ? null : (lines.Min(l => l.Min(w => w.Left)), lines.Max(l => l.Max(w => w.Left + w.Width)));
     }
 
     /// <summary>Words in reading order; Chinese runs join directly, Latin words and numbers with a space.</summary>

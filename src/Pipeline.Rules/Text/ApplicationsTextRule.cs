@@ -44,7 +44,12 @@ public sealed class ApplicationsTextRule : IRule
                 continue;
             }
 
-            foreach (var statement in stated.Where(s => s.Value != actual))
+            // "共受理申请6124件，其中上年结转248件" counts what came in from last year as well: a
+            // sentence that names the carried-over number may state received as their sum.
+            var withCarriedOver = subject == NarrativeReader.Received
+                ? context.Report.Applications?.Get("carriedOver", ApplicationsSchema.Total)?.Number + actual
+                : null;
+            foreach (var statement in stated.Where(s => s.Value != actual && !(s.Value == withCarriedOver && statements.Any(o => o.Subject == NarrativeReader.CarriedOver && o.Sentence == s.Sentence))))
             {
                 yield return RuleHit.Of([address], statement.Value, actual, ("sentence", statement.Sentence), ("row", name));
             }

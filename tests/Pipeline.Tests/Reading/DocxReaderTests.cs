@@ -240,7 +240,9 @@ public sealed class DocxReaderTests
 
     private LayoutDocument Read(params OpenXmlElement[] body) => _reader.Read(new InputFile("报告.docx", Docx(body)));
 
-    private static LayoutOrigin At(string location) => new(Location: location);
+    /// <summary>An origin as the reader gives it: a table cell also states its grid column, the one its location names.</summary>
+    private static LayoutOrigin At(string location) =>
+        new(Location: location, Column: System.Text.RegularExpressions.Regex.Match(location, @"第(\d+)列") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1 : null);
 
     private static byte[] Docx(params OpenXmlElement[] body)
     {

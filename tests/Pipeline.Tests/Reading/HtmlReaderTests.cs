@@ -290,7 +290,9 @@ public sealed class HtmlReaderTests
 
     private static LayoutDocument PlainText(string text) => new PlainTextReader().Read(new InputFile("报告.txt", Encoding.UTF8.GetBytes(text)));
 
-    private static LayoutOrigin At(string location) => new(Location: location);
+    /// <summary>An origin as the reader gives it: a table cell also states its grid column, the one its location names.</summary>
+    private static LayoutOrigin At(string location) =>
+        new(Location: location, Column: System.Text.RegularExpressions.Regex.Match(location, @"第(\d+)列") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1 : null);
 
     /// <summary>Blocks as text, so that two readers' output compares regardless of where each block came from.</summary>
     internal static List<string> Shape(LayoutDocument document) =>
