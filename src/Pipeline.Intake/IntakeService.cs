@@ -23,7 +23,8 @@ public sealed class IntakeService(
     INoticeQueue notices,
     TimeProvider clock,
     ILogger<IntakeService> logger,
-    string? hostName = null)
+    string? hostName = null,
+    TimeSpan? checkTimeout = null)
 {
     private readonly string _host = hostName ?? Environment.GetEnvironmentVariable("WEBSITE_INSTANCE_ID") ?? Environment.MachineName;
 
@@ -42,7 +43,7 @@ public sealed class IntakeService(
         var duplicate = report is not null;
         if (report is null)
         {
-            var result = await Task.Run(() => checker.Check(request.Name, request.Content, cancellationToken), cancellationToken);
+            var result = await CheckAsync(id, request.Name, request.Content, cancellationToken);
             var previous = await store.FindLatestByNameAsync(request.Office, request.Name, cancellationToken);
             var fresh = new StoredReport
             {
@@ -102,7 +103,7 @@ public sealed class IntakeService(
             await using (var original = await originals.OpenAsync(report.Path, cancellationToken))
             {
                 var seekable = await Seekable(original, cancellationToken);
-                result = await Task.Run(() => checker.Check(report.Name, seekable, cancellationToken), cancellationToken);
+                result = await CheckAsync(id, report.Name, seekable, cancellationToken);
             }
 
             var past = new PastVerdict(report.RulesVersion, report.Verdict, report.StoredAt, [.. report.Result.Findings.Where(f => f.IsViolation).Select(f => f.Rule).Distinct()]);
@@ -176,6 +177,28 @@ public sealed class IntakeService(
         {
             // The notice is pending in the store; the sweep queues it again. The report is not lost either way.
             logger.LogWarning(e, "Could not queue the notice for {ReportId}; it stays pending for the sweep", report.Id);
+        }
+    }
+
+    /// <summary>The check, bounded by Check__TimeoutSeconds: a file that takes longer is recorded as unreadable, with the reason.</summary>
+    private async Task<CheckResult> CheckAsync(string id, string name, Stream content, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var limit = checkTimeout ?? TimeSpan.FromSeconds(180);
+        timeout.CancelAfter(limit);
+        try
+        {
+            return await Task.Run(() => checker.Check(name, content, timeout.Token), timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new CheckResult
+            {
+                Id = id,
+                Source = new SourceDescription(name, null),
+                Verdict = Verdict.Unreadable,
+                Reason = $"检查超过 {limit.TotalSeconds:0} 秒仍未完成，已停止。原件已保留，请联系管理员。",
+            };
         }
     }
 
