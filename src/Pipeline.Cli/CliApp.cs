@@ -28,7 +28,9 @@ public static class CliApp
         var bench = new Command("bench", "基准测试：逐类统计识别正确率、结论正确率、误判和速度") { corpus, noBaseline, wrong };
         bench.SetAction(parse => new BenchCommand(stdout, stderr).Run(parse.GetValue(corpus)!, !parse.GetValue(noBaseline), parse.GetValue(wrong)));
 
-        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench };
+        var serve = ServeOptions.Command(stdout, stderr);
+
+        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench, serve };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -161,7 +161,8 @@ public sealed class IntakeService(
         return swept;
     }
 
-    private async Task EnsureNoticeAsync(StoredReport report, CancellationToken cancellationToken)
+    /// <summary>Makes sure the report's failure notice is sent once (also for a report a person settled as failed).</summary>
+    public async Task EnsureNoticeAsync(StoredReport report, CancellationToken cancellationToken)
     {
         var notice = FailureNotice.For(report);
         if (!await store.MarkPendingAsync(notice.Key, clock.GetUtcNow(), cancellationToken))
