@@ -12,6 +12,7 @@ using Pipeline.Resilience;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddPipeline(builder.Configuration);
+builder.Services.AddReviewPages(builder.Configuration);
 
 // OpenTelemetry to Application Insights, keyless (APPLICATIONINSIGHTS_AUTHENTICATION_STRING = Authorization=AAD;ClientId=…):
 // logs, traces and the pipeline's counters (verdicts, retries, poison, pending notices).
