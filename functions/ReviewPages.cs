@@ -50,10 +50,15 @@ public sealed class ReviewPages(ReviewHandlers handlers)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Prefix + "/reports/{office}/{id}/reprocess")] HttpRequest request, string office, string id) =>
         new Handled(await handlers.ReprocessAsync(request.HttpContext, office, id));
 
-    [Function("ReviewExport")]
-    public async Task<IActionResult> Export(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Prefix + "/exports/findings.{format:regex(^(csv|xlsx)$)}")] HttpRequest request, string format) =>
-        new Handled(await handlers.ExportAsync(request.HttpContext, format));
+    [Function("ReviewExportCsv")]
+    public async Task<IActionResult> ExportCsv(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Prefix + "/exports/findings.csv")] HttpRequest request) =>
+        new Handled(await handlers.ExportAsync(request.HttpContext, "csv"));
+
+    [Function("ReviewExportXlsx")]
+    public async Task<IActionResult> ExportXlsx(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Prefix + "/exports/findings.xlsx")] HttpRequest request) =>
+        new Handled(await handlers.ExportAsync(request.HttpContext, "xlsx"));
 
     /// <summary>A minimal-API result run as an MVC result, which the Functions ASP.NET Core integration executes.</summary>
     public sealed class Handled(IResult result) : IActionResult

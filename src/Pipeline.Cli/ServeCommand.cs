@@ -23,7 +23,7 @@ public sealed class ServeCommand(TextWriter stdout, TextWriter stderr)
 
         var settings = new LocalReviewSettings(database, port, outbox) { Address = address, TrustPrincipalHeader = trustPrincipalHeader };
         using var app = LocalReviewHost.Create(settings);
-        stdout.WriteLine($"复核页面：{LocalReviewHost.PublicBaseUrl(settings)}/reports （按 Ctrl+C 停止）");
+        stdout.WriteLine($"复核页面：{LocalReviewHost.PublicBaseUrl(settings).ToString().TrimEnd('/')}/reports （按 Ctrl+C 停止）");
         app.Run();
         return ExitCodes.Passed;
     }

@@ -36,7 +36,8 @@ public static class ReviewEndpoints
         group.MapPost("/reports/{office}/{id}/decisions", (HttpContext c, ReviewHandlers h, string office, string id) => h.DecideAsync(c, office, id));
         group.MapPost("/reports/{office}/{id}/settle", (HttpContext c, ReviewHandlers h, string office, string id) => h.SettleAsync(c, office, id));
         group.MapPost("/reports/{office}/{id}/reprocess", (HttpContext c, ReviewHandlers h, string office, string id) => h.ReprocessAsync(c, office, id));
-        group.MapGet("/exports/findings.{format:regex(^(csv|xlsx)$)}", (HttpContext c, ReviewHandlers h, string format) => h.ExportAsync(c, format));
+        group.MapGet("/exports/findings.csv", (HttpContext c, ReviewHandlers h) => h.ExportAsync(c, "csv"));
+        group.MapGet("/exports/findings.xlsx", (HttpContext c, ReviewHandlers h) => h.ExportAsync(c, "xlsx"));
         return app;
     }
 }
