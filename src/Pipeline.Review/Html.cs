@@ -85,7 +85,7 @@ public static class Html
         .selected { background: #fff8c4; }
         td.low { background: #fff3e0; } td.hit { outline: 3px solid #d0021b; outline-offset: -3px; }
         .legend span { display: inline-block; margin-right: 1rem; }
-        .box-hit { border: 3px solid #d0021b; padding: 0 .5rem; } .box-low { border: 2px dashed #c25e00; padding: 0 .5rem; }
+        .box-hit { border: 3px solid #e6007e; padding: 0 .5rem; } .box-low { border: 2px dashed #c25e00; padding: 0 .5rem; }
         .note { color: #444; }
         .error { color: #b71c1c; font-weight: bold; }
         .side-by-side { display: flex; gap: 2rem; flex-wrap: wrap; }
