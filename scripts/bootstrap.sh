@@ -43,5 +43,21 @@ if ! (cd "$ocr_models_assets" 2>/dev/null && sha256sum --quiet -c "$root/scripts
   }
 fi
 
+# Local stand-ins for the Azure services the intake tests run against (pinned; cached in .tools/node, not committed).
+node_tools="$root/.tools/node"
+node_packages=(azurite@3.37.0 @vercel/cosmosdb-server@1.0.1 maildev@3.0.0)
+if ! command -v npm >/dev/null 2>&1; then
+  echo "bootstrap: npm is not on PATH; install Node.js and npm first." >&2
+  exit 1
+fi
+node_wanted="${node_packages[*]}"
+if [ "$(cat "$node_tools/.installed" 2>/dev/null)" != "$node_wanted" ]; then
+  echo "bootstrap: installing ${node_wanted} into .tools/node" >&2
+  mkdir -p "$node_tools"
+  [ -f "$node_tools/package.json" ] || echo '{ "private": true }' > "$node_tools/package.json"
+  (cd "$node_tools" && npm install --no-audit --no-fund --save-exact --loglevel=error "${node_packages[@]}" >/dev/null)
+  echo "$node_wanted" > "$node_tools/.installed"
+fi
+
 dotnet restore "$root/Pipeline.sln" -nologo -v quiet >/dev/null
 echo "bootstrap: ready" >&2

@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Pipeline.Checking;
+using Pipeline.Model.Results;
+using Pipeline.Notification;
+using Pipeline.Resilience;
+using Pipeline.Storage;
+
+namespace Pipeline.Intake;
+
+/// <summary>
+/// The one place a report is taken in, for every host (Functions app, <c>pipeline watch</c>, load run).
+/// A delivery is checked and stored once (id = sha256 of the bytes, partition = office), every delivery
+/// is recorded as an attempt, and a failed or unreadable report gets exactly one notice: it is marked
+/// pending in the store before it is queued, so a lost enqueue or a crash is made good by a redelivery
+/// or by the sweep. Originals are never changed.
+/// </summary>
+public sealed class IntakeService(
+    ReportChecker checker,
+    string rulesVersion,
+    IPipelineStore store,
+    INoticeQueue notices,
+    TimeProvider clock,
+    ILogger<IntakeService> logger,
+    string? hostName = null,
+    TimeSpan? checkTimeout = null)
+{
+    private readonly string _host = hostName ?? Environment.GetEnvironmentVariable("WEBSITE_INSTANCE_ID") ?? Environment.MachineName;
+
+    public string RulesVersion => rulesVersion;
+
+    public async Task<IntakeOutcome> TakeInAsync(IntakeRequest request, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var at = clock.GetUtcNow();
+        var id = await HashAsync(request.Content, cancellationToken);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReportId"] = id, ["Office"] = request.Office, ["Blob"] = request.Path });
+
+        // A redelivery (Event Grid sends some events twice, a restart sees the file again) finds the
+        // report stored and is not checked again.
+        var report = await store.GetReportAsync(request.Office, id, cancellationToken);
+        var duplicate = report is not null;
+        if (report is null)
+        {
+            var result = await CheckAsync(id, request.Name, request.Content, cancellationToken);
+            var previous = await store.FindLatestByNameAsync(request.Office, request.Name, cancellationToken);
+            var fresh = new StoredReport
+            {
+                Id = id,
+                Office = request.Office,
+                Name = request.Name,
+                Path = request.Path,
+                BlobETag = request.BlobETag,
+                RulesVersion = rulesVersion,
+                StoredAt = clock.GetUtcNow(),
+                PreviousId = previous?.Id == id ? null : previous?.Id,
+                Result = result with { Id = id },
+            };
+            if (await store.TryAddReportAsync(fresh, cancellationToken))
+            {
+                report = fresh;
+                PipelineMetrics.Verdicts.Add(1, new KeyValuePair<string, object?>("verdict", fresh.Verdict.ToString()));
+            }
+            else
+            {
+                // The same bytes delivered concurrently: the other delivery stored them first.
+                duplicate = true;
+                report = await store.GetReportAsync(request.Office, id, cancellationToken)
+                    ?? throw new InvalidOperationException($"报告 {request.Office}/{id} 写入冲突后却读不到。");
+            }
+        }
+
+        var duration = Stopwatch.GetElapsedTime(started);
+        await RecordAttemptAsync(report, at, duration, duplicate ? "duplicate" : "stored", request.Path, cancellationToken);
+        if (report.Verdict is Verdict.Failed or Verdict.Unreadable)
+        {
+            await EnsureNoticeAsync(report, cancellationToken);
+        }
+
+        logger.LogInformation("Took in {Blob} for {Office}: {ReportId} {Verdict} in {DurationMs:0} ms{Duplicate}",
+            request.Path, request.Office, id, report.Verdict, duration.TotalMilliseconds, duplicate ? " (already stored)" : "");
+        return new IntakeOutcome(report, duplicate, duration);
+    }
+
+    /// <summary>
+    /// Checks a stored original again under the rules in force. The report keeps its earlier verdicts;
+    /// a notice goes out only when the verdict becomes failed or unreadable.
+    /// </summary>
+    public async Task<StoredReport?> ReprocessAsync(string office, string id, IOriginals originals, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var at = clock.GetUtcNow();
+            var report = await store.GetReportAsync(office, id, cancellationToken);
+            if (report is null)
+            {
+                return null;
+            }
+
+            CheckResult result;
+            await using (var original = await originals.OpenAsync(report.Path, cancellationToken))
+            {
+                var seekable = await Seekable(original, cancellationToken);
+                result = await CheckAsync(id, report.Name, seekable, cancellationToken);
+            }
+
+            var past = new PastVerdict(report.RulesVersion, report.Verdict, report.StoredAt, [.. report.Result.Findings.Where(f => f.IsViolation).Select(f => f.Rule).Distinct()]);
+            var updated = report with
+            {
+                RulesVersion = rulesVersion,
+                StoredAt = clock.GetUtcNow(),
+                Result = result with { Id = id },
+                History = [.. report.History, past],
+            };
+            if (!await store.TryReplaceReportAsync(updated, cancellationToken))
+            {
+                continue; // changed under us (another reprocess): read it again
+            }
+
+            updated = await store.GetReportAsync(office, id, cancellationToken) ?? updated;
+            await RecordAttemptAsync(updated, at, Stopwatch.GetElapsedTime(started), "reprocessed", report.Path, cancellationToken);
+            var wasFailing = report.Verdict is Verdict.Failed or Verdict.Unreadable;
+            if (!wasFailing && updated.Verdict is Verdict.Failed or Verdict.Unreadable)
+            {
+                await EnsureNoticeAsync(updated, cancellationToken);
+            }
+
+            return updated;
+        }
+
+        throw new InvalidOperationException($"报告 {office}/{id} 正被反复修改，重新检查未能完成，请稍后再试。");
+    }
+
+    /// <summary>Queues again every notice still pending after <paramref name="olderThan"/>; returns how many.</summary>
+    public async Task<int> SweepAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
+    {
+        var pending = await store.ListPendingAsync(cancellationToken);
+        PipelineMetrics.PendingNotices.Record(pending.Count);
+        var cutoff = clock.GetUtcNow() - olderThan;
+        var swept = 0;
+        foreach (var notice in pending.Where(p => p.Since <= cutoff))
+        {
+            var report = await store.GetReportAsync(notice.Key.Office, notice.Key.ReportId, cancellationToken);
+            if (report is null)
+            {
+                logger.LogError("Pending notice {ReportId} for {Office} has no stored report", notice.Key.ReportId, notice.Key.Office);
+                continue;
+            }
+
+            await notices.EnqueueAsync(FailureNotice.For(report) with { RulesVersion = notice.Key.RulesVersion }, cancellationToken);
+            swept++;
+        }
+
+        if (swept > 0)
+        {
+            logger.LogInformation("Swept {Count} pending notices", swept);
+        }
+
+        return swept;
+    }
+
+    /// <summary>Makes sure the report's failure notice is sent once (also for a report a person settled as failed).</summary>
+    public async Task EnsureNoticeAsync(StoredReport report, CancellationToken cancellationToken)
+    {
+        var notice = FailureNotice.For(report);
+        if (!await store.MarkPendingAsync(notice.Key, clock.GetUtcNow(), cancellationToken))
+        {
+            return; // sent before
+        }
+
+        try
+        {
+            await notices.EnqueueAsync(notice, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The notice is pending in the store; the sweep queues it again. The report is not lost either way.
+            logger.LogWarning(e, "Could not queue the notice for {ReportId}; it stays pending for the sweep", report.Id);
+        }
+    }
+
+    /// <summary>The check, bounded by Check__TimeoutSeconds: a file that takes longer is recorded as unreadable, with the reason.</summary>
+    private async Task<CheckResult> CheckAsync(string id, string name, Stream content, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var limit = checkTimeout ?? TimeSpan.FromSeconds(180);
+        timeout.CancelAfter(limit);
+        try
+        {
+            return await Task.Run(() => checker.Check(name, content, timeout.Token), timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new CheckResult
+            {
+                Id = id,
+                Source = new SourceDescription(name, null),
+                Verdict = Verdict.Unreadable,
+                Reason = $"检查超过 {limit.TotalSeconds:0} 秒仍未完成，已停止。原件已保留，请联系管理员。",
+            };
+        }
+    }
+
+    private Task RecordAttemptAsync(StoredReport report, DateTimeOffset at, TimeSpan duration, string outcome, string path, CancellationToken cancellationToken) =>
+        store.AddAttemptAsync(new IntakeAttempt
+        {
+            Id = Guid.NewGuid().ToString("n"),
+            Office = report.Office,
+            ReportId = report.Id,
+            At = at,
+            Host = _host,
+            DurationMs = Math.Round(duration.TotalMilliseconds, 1),
+            Outcome = outcome,
+            Path = path,
+        }, cancellationToken);
+
+    private static async Task<string> HashAsync(Stream content, CancellationToken cancellationToken)
+    {
+        if (!content.CanSeek)
+        {
+            throw new ArgumentException("The intake hashes a file before checking it: give it a seekable stream.", nameof(content));
+        }
+
+        var hash = await SHA256.HashDataAsync(content, cancellationToken);
+        content.Position = 0;
+        return Convert.ToHexStringLower(hash);
+    }
+
+    private static async Task<Stream> Seekable(Stream stream, CancellationToken cancellationToken)
+    {
+        if (stream.CanSeek)
+        {
+            return stream;
+        }
+
+        var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken);
+        copy.Position = 0;
+        return copy;
+    }
+}
