@@ -9,8 +9,11 @@ public sealed record CrossReportOptions
     /// <summary>A report repeating at least this share of another body's report of the same year warns.</summary>
     public double OtherBodyThreshold { get; init; } = 0.5;
 
-    /// <summary>Sections or texts shorter than this (comparable characters, boilerplate left out) are too short to call copied.</summary>
-    public int MinimumCharacters { get; init; } = 40;
+    /// <summary>
+    /// Sections or texts shorter than this (comparable characters, boilerplate left out) are too short to call copied:
+    /// a one-sentence section (本年度未收取信息处理费) repeats every year in every body.
+    /// </summary>
+    public int MinimumCharacters { get; init; } = 80;
 
     /// <summary>At most this many index candidates (most shared buckets first) are read and measured.</summary>
     public int MaxCandidates { get; init; } = 10;
