@@ -39,7 +39,7 @@ public sealed partial class DuplicateTests : IDisposable
         Assert.Contains(previous.Id[..12], overview.Message);
         Assert.Contains("重复最长的段落：“", overview.Message);
         Assert.All(findings, f => Assert.DoesNotContain("可能照搬", f.Message));
-        Assert.Equal(current.Verdict, result.Verdict);
+        Assert.All(Reports.Of(result, DuplicateTextRule.Id), f => Assert.NotEqual(Severity.Error, f.Severity));
     }
 
     [Fact]
@@ -81,22 +81,22 @@ public sealed partial class DuplicateTests : IDisposable
     public async Task Unrelated_reports_sharing_only_boilerplate_stay_silent()
     {
         var rules = Reports.Rules(_store);
-        var seeds = new[] { "000", "001", "002", "003", "004" };
-        var results = seeds.Select(Reports.Seed).ToList();
-        for (var i = 0; i < seeds.Length; i++)
+
+        // Five bodies; 001 (2020) is stored as the previous year of 000 (2021) in one office: different texts, no repeated sections.
+        var offices = new[] { ("000", "dawa"), ("001", "dawa"), ("002", "b2"), ("003", "b3"), ("004", "b4") };
+        var results = offices.Select(o => (Result: Reports.Seed(o.Item1), Office: o.Item2)).ToList();
+        for (var i = 0; i < results.Count; i++)
         {
-            await Reports.AddAsync(_store, rules, Reports.Stored("body" + seeds[i], results[i], i));
+            await Reports.AddAsync(_store, rules, Reports.Stored(results[i].Office, results[i].Result, i));
         }
 
-        // 001 (2020) as the previous year of 000 (2021) in one office: different bodies' texts, no repeated sections.
-        var sameOffice = Reports.Stored("body000", results[1] with { Id = new string('1', 64) }, 9);
-        await Reports.AddAsync(_store, rules, sameOffice);
-
-        foreach (var (result, seed) in results.Zip(seeds))
+        foreach (var (result, office) in results)
         {
-            var evaluated = await rules.EvaluateAsync("body" + seed, result.Id, result);
+            var evaluated = await rules.EvaluateAsync(office, result.Id, result);
             Assert.DoesNotContain(Reports.Of(evaluated, DuplicateTextRule.Id), f => f.Checked);
         }
+
+        Assert.Contains(results, r => r.Result.Year == 2021 && r.Office == "dawa");
     }
 
     [GeneratedRegex(@"\d+")]

@@ -35,8 +35,11 @@ public sealed class OrderOfArrivalTests : IDisposable
     [Fact]
     public async Task A_late_previous_year_re_evaluates_the_next_and_emails_once_when_it_fails()
     {
-        var later = TruthFactory.Create(2023_15, new TruthOptions(Year: 2023, Applications: true, Dated: true));
-        var earlier = TruthFactory.Create(2022_15, new TruthOptions(Year: 2022, Applications: true, Dated: true));
+        // The first generated 2023 report that carries applications over, and a 2022 one that carried forward another number.
+        var later = Enumerable.Range(1, 200).Select(s => TruthFactory.Create(s, new TruthOptions(Year: 2023, Applications: true, Dated: true)))
+            .First(t => t.Tables.Applications.Number("carriedOver", "total") > 0);
+        var earlier = Enumerable.Range(1, 200).Select(s => TruthFactory.Create(1000 + s, new TruthOptions(Year: 2022, Applications: true, Dated: true)))
+            .First(t => t.Tables.Applications.Number("carriedForward", "total") != later.Tables.Applications.Number("carriedOver", "total"));
 
         // The generator's own tables: 2022 carries forward a different total than 2023 says it carried over.
         Assert.NotEqual(earlier.Tables.Applications.Number("carriedForward", "total"), later.Tables.Applications.Number("carriedOver", "total"));
