@@ -57,12 +57,27 @@ public sealed class LocalServices : IDisposable
 
     public QueueClient Queue(string name) => new(StorageConnectionString, name, StorageQueueNotices.ClientOptions());
 
-    /// <summary>Every email maildev has received, as its API gives them.</summary>
+    /// <summary>Every email maildev has received, read from its raw source (so headers are as sent).</summary>
     public async Task<IReadOnlyList<ReceivedEmail>> EmailsAsync()
     {
-        var emails = await Mail.GetFromJsonAsync<List<JsonElement>>("email") ?? [];
-        return [.. emails.Select(ReceivedEmail.From)];
+        var list = await Mail.GetFromJsonAsync<List<JsonElement>>("api/email") ?? [];
+        var emails = new List<ReceivedEmail>();
+        foreach (var id in list.Select(e => e.GetProperty("id").GetString()))
+        {
+            if (!_seen.TryGetValue(id!, out var email))
+            {
+                await using var source = await Mail.GetStreamAsync($"api/email/{id}/source");
+                email = ReceivedEmail.From(await MimeKit.MimeMessage.LoadAsync(source));
+                _seen[id!] = email;
+            }
+
+            emails.Add(email);
+        }
+
+        return emails;
     }
+
+    private readonly Dictionary<string, ReceivedEmail> _seen = [];
 
     public void Dispose()
     {
@@ -76,28 +91,12 @@ public sealed class LocalServices : IDisposable
 /// <summary>An email as maildev received it.</summary>
 public sealed record ReceivedEmail(IReadOnlyList<string> To, string Subject, string Text, string Html, string? ReportId)
 {
-    public static ReceivedEmail From(JsonElement e)
-    {
-        var to = e.GetProperty("to").EnumerateArray().Select(a => a.GetProperty("address").GetString()!).ToList();
-        string? reportId = null;
-        if (e.TryGetProperty("headers", out var headers))
-        {
-            foreach (var h in headers.EnumerateObject())
-            {
-                if (string.Equals(h.Name, "x-report-id", StringComparison.OrdinalIgnoreCase))
-                {
-                    reportId = h.Value.GetString();
-                }
-            }
-        }
-
-        return new ReceivedEmail(
-            to,
-            e.GetProperty("subject").GetString() ?? "",
-            e.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "",
-            e.TryGetProperty("html", out var h2) ? h2.GetString() ?? "" : "",
-            reportId);
-    }
+    public static ReceivedEmail From(MimeKit.MimeMessage m) => new(
+        [.. m.To.Mailboxes.Select(a => a.Address)],
+        m.Subject ?? "",
+        m.TextBody ?? "",
+        m.HtmlBody ?? "",
+        m.Headers["X-Report-Id"]);
 }
 
 [CollectionDefinition(Name)]
