@@ -46,7 +46,55 @@ public static class CliApp
         var bench = new Command("bench", "基准测试：逐类统计识别正确率、结论正确率、误判和速度") { corpus, noBaseline, wrong };
         bench.SetAction(parse => new BenchCommand(stdout, stderr).Run(parse.GetValue(corpus)!, !parse.GetValue(noBaseline), parse.GetValue(wrong)));
 
-        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench, compare, crossBench };
+        var db = new Option<string>("--db") { Description = "结果数据库（SQLite）", DefaultValueFactory = _ => LocalPipeline.DefaultDb };
+        var outbox = new Option<string>("--outbox") { Description = "邮件发件箱文件夹（每封邮件一个 .eml 文件）", DefaultValueFactory = _ => LocalPipeline.DefaultOutbox };
+        var smtp = new Option<string?>("--smtp") { Description = "改用 SMTP 服务器发送邮件，格式 主机:端口" };
+        var offices = new Option<string?>("--offices") { Description = "先导入单位名录（JSON）" };
+        var fallback = new Option<string>("--fallback") { Description = "名录中没有的单位，其通知发往此邮箱", DefaultValueFactory = _ => LocalPipeline.DefaultFallback };
+        var from = new Option<string>("--from") { Description = "发件人邮箱", DefaultValueFactory = _ => "annual-reports@localhost" };
+        var baseUrl = new Option<string>("--base-url") { Description = "邮件中报告链接的前缀", DefaultValueFactory = _ => "http://localhost:8080" };
+        var once = new Option<bool>("--once") { Description = "处理完现有文件即退出（退出码同 check）" };
+        var drop = new Argument<string>("drop") { Description = "投递文件夹：投递文件夹/单位代码/报告文件" };
+        var watch = new Command("watch", "监视投递文件夹：自动检查新报告、保存结果、未通过时通知监督人") { drop, db, outbox, smtp, offices, fallback, from, baseUrl, once, rules };
+        watch.SetAction(async (parse, ct) =>
+        {
+            if (LocalOptionsFrom(parse.GetValue(db)!, parse.GetValue(outbox)!, parse.GetValue(smtp), parse.GetValue(from)!, parse.GetValue(fallback)!, parse.GetValue(baseUrl)!, stderr) is not { } local)
+            {
+                return ExitCodes.Unusable;
+            }
+
+            return await new WatchCommand(stdout, stderr).RunAsync(parse.GetValue(drop)!, local, parse.GetValue(offices), parse.GetValue(rules), parse.GetValue(once), ct);
+        });
+
+        var officeFilter = new Option<string?>("--office") { Description = "只列出这个单位" };
+        var year = new Option<int?>("--year") { Description = "只列出这个年度" };
+        var verdict = new Option<string?>("--verdict") { Description = "只列出这个结论：passed、failed、needsReview、unreadable" };
+        var reports = new Command("reports", "列出已保存的检查结果") { db, officeFilter, year, verdict, json };
+        reports.SetAction(async (parse, ct) =>
+        {
+            Model.Results.Verdict? wanted = null;
+            if (parse.GetValue(verdict) is { } v)
+            {
+                try
+                {
+                    wanted = System.Text.Json.JsonSerializer.Deserialize<Model.Results.Verdict>($"\"{v}\"");
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    stderr.WriteLine($"--verdict 只能是 passed、failed、needsReview 或 unreadable，而不是“{v}”。");
+                    return ExitCodes.Unusable;
+                }
+            }
+
+            return await new ReportsCommand(stdout).RunAsync(parse.GetValue(db)!, parse.GetValue(officeFilter), parse.GetValue(year), wanted, parse.GetValue(json));
+        });
+
+        var officesFile = new Argument<string>("file") { Description = "单位名录 JSON：[{\"code\", \"name\", \"kind\", \"parent\", \"supervisors\": [\"…\"]}]" };
+        var import = new Command("import", "导入单位名录") { officesFile, db };
+        import.SetAction(async (parse, ct) => await OfficesCommand.ImportAsync(parse.GetValue(officesFile)!, await LocalPipeline.OpenStoreAsync(parse.GetValue(db)!), stdout, stderr));
+        var officesCommand = new Command("offices", "单位名录") { import };
+
+        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench, watch, reports, officesCommand, compare, crossBench };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -60,5 +108,29 @@ public static class CliApp
         }
 
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static LocalOptions? LocalOptionsFrom(string db, string outbox, string? smtp, string from, string fallback, string baseUrl, TextWriter stderr)
+    {
+        Notification.SmtpSettings? server = null;
+        if (smtp is not null)
+        {
+            var colon = smtp.LastIndexOf(':');
+            if (colon <= 0 || !int.TryParse(smtp[(colon + 1)..], out var port))
+            {
+                stderr.WriteLine($"--smtp 的格式应为 主机:端口，例如 127.0.0.1:25，而不是“{smtp}”。");
+                return null;
+            }
+
+            server = new Notification.SmtpSettings(smtp[..colon], port);
+        }
+
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
+        {
+            stderr.WriteLine($"--base-url 应为完整网址，而不是“{baseUrl}”。");
+            return null;
+        }
+
+        return new LocalOptions(db, outbox, server, from, fallback, uri);
     }
 }

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.Checking;
+using Pipeline.Intake;
+using Pipeline.Notification;
+using Pipeline.Ocr;
+using Pipeline.Rules.Catalogue;
+using Pipeline.Storage;
+
+namespace Pipeline.Cli;
+
+/// <summary>
+/// The pipeline on one machine (the embedded defaults): SQLite for the store, an outbox folder of .eml
+/// files for mail (SMTP when given), and notices sent at once instead of queued.
+/// </summary>
+public sealed class LocalPipeline : IDisposable
+{
+    public const string DefaultDb = ".pipeline/pipeline.db";
+    public const string DefaultOutbox = ".pipeline/outbox";
+    public const string DefaultFallback = "gongkai-ban@localhost";
+
+    private readonly EnginePool _ocr;
+
+    private LocalPipeline(EnginePool ocr, SqliteStore store, IntakeService intake, SupervisorNotifier notifier)
+    {
+        _ocr = ocr;
+        Store = store;
+        Intake = intake;
+        Notifier = notifier;
+    }
+
+    public SqliteStore Store { get; }
+
+    public IntakeService Intake { get; }
+
+    public SupervisorNotifier Notifier { get; }
+
+    public static async Task<SqliteStore> OpenStoreAsync(string db)
+    {
+        var store = new SqliteStore(db);
+        await store.InitializeAsync();
+        return store;
+    }
+
+    public static async Task<LocalPipeline> CreateAsync(LocalOptions options, RuleCatalogue catalogue, ILoggerFactory? logging = null)
+    {
+        logging ??= NullLoggerFactory.Instance;
+        var store = await OpenStoreAsync(options.Db);
+        IMailSender sender = options.Smtp is { } smtp ? new SmtpMailSender(smtp) : new OutboxMailSender(options.Outbox);
+        var settings = new MailSettings(options.From, options.Fallback, options.PublicBaseUrl);
+        var notifier = new SupervisorNotifier(store, sender, settings, SupervisorNotifier.CreateResilience(), TimeProvider.System, logging.CreateLogger<SupervisorNotifier>());
+        var ocr = new EnginePool();
+        var checker = ReaderSet.CreateChecker(catalogue, ocr: ocr);
+        var intake = new IntakeService(checker, RulesVersion.Of(catalogue), store, new ImmediateNotices(notifier, logging.CreateLogger<ImmediateNotices>()),
+            TimeProvider.System, logging.CreateLogger<IntakeService>(), "cli:" + Environment.MachineName,
+            crossReport: new CrossReport.CrossReportRules(store, store, catalogue));
+        return new LocalPipeline(ocr, store, intake, notifier);
+    }
+
+    public void Dispose() => _ocr.Dispose();
+}
+
+/// <summary>Where the local pipeline keeps things and sends mail.</summary>
+public sealed record LocalOptions(string Db, string Outbox, SmtpSettings? Smtp, string From, string Fallback, Uri PublicBaseUrl);
