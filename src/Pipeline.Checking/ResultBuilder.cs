@@ -27,6 +27,9 @@ internal static class ResultBuilder
             .SelectMany(t => t.AllCells)
             .ToDictionary(c => c.Address, Source),
         Findings = validation.Findings,
+        Texts = report.Sections
+            .GroupBy(s => s.Key)
+            .ToDictionary(g => g.Key, g => string.Join('\n', g.Select(s => s.Text))),
     };
 
     public static CheckResult Unreadable(string id, string name, string? kind, string reason) => new()

@@ -1,4 +1,5 @@
 using Pipeline.Checking;
+using Pipeline.CrossReport;
 using Pipeline.Model.Results;
 using Pipeline.Ocr;
 using Pipeline.Rules.Catalogue;
@@ -9,7 +10,7 @@ namespace Pipeline.Cli;
 /// <summary>Checks each file, prints a Chinese summary (or JSON), and sets the exit code.</summary>
 public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
 {
-    public int Run(IReadOnlyList<string> paths, bool json, string? rulesPath)
+    public int Run(IReadOnlyList<string> paths, bool json, string? rulesPath, string? dbPath = null, string? office = null)
     {
         RuleCatalogue catalogue;
         try
@@ -52,6 +53,16 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         using var ocr = new EnginePool();
         var checker = ReaderSet.CreateChecker(catalogue, CheckLimits.FromEnvironment(), ocr);
         var results = CheckAll(checker, files, showProgress: files.Count > 1);
+        if (dbPath is not null)
+        {
+            if (!File.Exists(dbPath))
+            {
+                stderr.WriteLine($"找不到数据库：{dbPath}（跨报告规则 X-CARRY、X-IN-FORCE、X-DUPLICATE 需要已有的报告库）");
+                return ExitCodes.Unusable;
+            }
+
+            results = AgainstStore(dbPath, catalogue, files, results, office);
+        }
         if (json)
         {
             stdout.WriteLine(results.Count == 1 ? ResultJson.Serialize(results[0]) : ResultJson.Serialize(results));
@@ -74,6 +85,19 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
             : results.Any(r => r.Verdict is Verdict.Failed or Verdict.NeedsReview) ? ExitCodes.Findings
             : ExitCodes.Passed;
     }
+
+    /// <summary>
+    /// Runs the rules across reports against a local store, without storing anything: the office is given, or
+    /// the file's folder name (the drop layout DROP/{office}/{file} that <c>watch</c> uses).
+    /// </summary>
+    private static List<CheckResult> AgainstStore(string dbPath, RuleCatalogue catalogue, IReadOnlyList<string> files, List<CheckResult> results, string? office)
+    {
+        var store = new Pipeline.Storage.SqliteStore(dbPath);
+        var rules = new CrossReportRules(store, store, catalogue);
+        return [.. results.Select((r, i) => rules.EvaluateAsync(office ?? OfficeOf(files[i]), r.Id, r).GetAwaiter().GetResult())];
+    }
+
+    private static string OfficeOf(string file) => Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file))) ?? "";
 
     private List<CheckResult> CheckAll(ReportChecker checker, IReadOnlyList<string> files, bool showProgress)
     {

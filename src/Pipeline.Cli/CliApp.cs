@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Cli.CrossBench;
 
 namespace Pipeline.Cli;
 
@@ -15,8 +16,25 @@ public static class CliApp
         var json = new Option<bool>("--json") { Description = "以 JSON 输出检查结果（一个文件输出一个对象，多个文件输出数组）" };
         var rules = new Option<string?>("--rules") { Description = "使用自定义规则文件（JSON），未列出的规则沿用默认设置" };
 
-        var check = new Command("check", "检查年度报告：格式、表格勾稽关系、正文与表格是否一致") { paths, json, rules };
-        check.SetAction(parse => new CheckCommand(stdout, stderr).Run(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(rules)));
+        var checkDb = new Option<string?>("--db") { Description = "同时按本地报告库（SQLite）核对跨报告规则：上年结转、现行有效件数、文字重复（只读，不写入）" };
+        var checkOffice = new Option<string?>("--office") { Description = "与 --db 同用：报告所属单位的代码（默认取文件所在文件夹名，同 watch 的 DROP/单位/文件）" };
+        var check = new Command("check", "检查年度报告：格式、表格勾稽关系、正文与表格是否一致") { paths, json, rules, checkDb, checkOffice };
+        check.SetAction(parse => new CheckCommand(stdout, stderr).Run(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(rules), parse.GetValue(checkDb), parse.GetValue(checkOffice)));
+
+        var compareOffice = new Argument<string>("office") { Description = "单位代码" };
+        var compareYear = new Argument<int>("year") { Description = "报告年度（与上一年度对照）" };
+        var compareDb = new Option<string>("--db") { Description = "报告库（SQLite）", DefaultValueFactory = _ => CompareCommand.DefaultDatabase };
+        var compare = new Command("compare", "逐项对照同一单位相邻两年的表二、表三、表四及差异") { compareOffice, compareYear, compareDb };
+        compare.SetAction(parse => new CompareCommand(stdout, stderr).Run(parse.GetValue(compareOffice)!, parse.GetValue(compareYear), parse.GetValue(compareDb)!));
+
+        var crossReports = new Option<int>("--reports") { Description = "生成的报告份数", DefaultValueFactory = _ => 10_000 };
+        var crossBodies = new Option<int>("--bodies") { Description = "报告单位数", DefaultValueFactory = _ => 2_500 };
+        var crossCosmos = new Option<string?>("--cosmos") { Description = "改用 Cosmos DB（如 cosmosdb-server）：连接字符串 AccountEndpoint=…;AccountKey=…" };
+        var crossSample = new Option<int?>("--sample") { Description = "只对其中若干份计时和核对（默认全部）" };
+        var crossJson = new Option<bool>("--json") { Description = "以 JSON 输出数字" };
+        var crossBench = new Command("bench-cross", "跨报告规则基准：建索引耗时、单份报告 X-规则的 p50/p95、内存、X-DUPLICATE 查全率与查准率")
+            { crossReports, crossBodies, crossCosmos, crossSample, crossJson };
+        crossBench.SetAction(parse => new CrossBenchCommand(stdout, stderr).Run(parse.GetValue(crossReports), parse.GetValue(crossBodies), parse.GetValue(crossCosmos), parse.GetValue(crossSample), parse.GetValue(crossJson)));
 
         var file = new Argument<string>("file") { Description = "要查看的文件" };
         var layout = new Command("layout", "显示文件被读成的段落和表格（排查识别问题用）") { file };
@@ -79,7 +97,7 @@ public static class CliApp
 
         var serve = ServeOptions.Command(stdout, stderr);
 
-        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench, watch, reports, officesCommand, serve };
+        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench, watch, reports, officesCommand, serve, compare, crossBench };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -52,7 +52,8 @@ public sealed class LocalPipeline : IDisposable
         var ocr = new EnginePool();
         var checker = ReaderSet.CreateChecker(catalogue, ocr: ocr);
         var intake = new IntakeService(checker, RulesVersion.Of(catalogue), store, new ImmediateNotices(notifier, logging.CreateLogger<ImmediateNotices>()),
-            TimeProvider.System, logging.CreateLogger<IntakeService>(), "cli:" + Environment.MachineName);
+            TimeProvider.System, logging.CreateLogger<IntakeService>(), "cli:" + Environment.MachineName,
+            crossReport: new CrossReport.CrossReportRules(store, store, catalogue));
         return new LocalPipeline(ocr, store, intake, notifier);
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Pipeline.Checking;
+using Pipeline.CrossReport;
 using Pipeline.Model.Results;
 using Pipeline.Notification;
 using Pipeline.Resilience;
@@ -24,9 +25,14 @@ public sealed class IntakeService(
     TimeProvider clock,
     ILogger<IntakeService> logger,
     string? hostName = null,
-    TimeSpan? checkTimeout = null)
+    TimeSpan? checkTimeout = null,
+    CrossReportRules? crossReport = null)
 {
     private readonly string _host = hostName ?? Environment.GetEnvironmentVariable("WEBSITE_INSTANCE_ID") ?? Environment.MachineName;
+
+    // The rules across reports run wherever the store keeps a text index (both stores do); hosts pass their own
+    // to use their rules file and thresholds, and the default catalogue is used otherwise.
+    private readonly CrossReportRules? _crossReport = crossReport ?? CrossReportRules.For(store, Rules.Catalogue.RuleCatalogue.Default());
 
     public string RulesVersion => rulesVersion;
 
@@ -43,7 +49,7 @@ public sealed class IntakeService(
         var duplicate = report is not null;
         if (report is null)
         {
-            var result = await CheckAsync(id, request.Name, request.Content, cancellationToken);
+            var result = await CrossCheckAsync(request.Office, id, await CheckAsync(id, request.Name, request.Content, cancellationToken), cancellationToken);
             var previous = await store.FindLatestByNameAsync(request.Office, request.Name, cancellationToken);
             var fresh = new StoredReport
             {
@@ -71,6 +77,9 @@ public sealed class IntakeService(
             }
         }
 
+        // Done on a redelivery too (both are idempotent): a crash after storing must not leave the report
+        // out of the index, or its next year's report judged against the store as it was before.
+        await FollowUpAsync(report, cancellationToken);
         var duration = Stopwatch.GetElapsedTime(started);
         await RecordAttemptAsync(report, at, duration, duplicate ? "duplicate" : "stored", request.Path, cancellationToken);
         if (report.Verdict is Verdict.Failed or Verdict.Unreadable)
@@ -103,7 +112,7 @@ public sealed class IntakeService(
             await using (var original = await originals.OpenAsync(report.Path, cancellationToken))
             {
                 var seekable = await Seekable(original, cancellationToken);
-                result = await CheckAsync(id, report.Name, seekable, cancellationToken);
+                result = await CrossCheckAsync(office, id, await CheckAsync(id, report.Name, seekable, cancellationToken), cancellationToken);
             }
 
             var past = new PastVerdict(report.RulesVersion, report.Verdict, report.StoredAt, [.. report.Result.Findings.Where(f => f.IsViolation).Select(f => f.Rule).Distinct()]);
@@ -159,6 +168,58 @@ public sealed class IntakeService(
         }
 
         return swept;
+    }
+
+    private async Task<CheckResult> CrossCheckAsync(string office, string id, CheckResult result, CancellationToken cancellationToken) =>
+        _crossReport is null ? result : await _crossReport.EvaluateAsync(office, id, result with { Id = id }, cancellationToken);
+
+    /// <summary>
+    /// Files the report's text in the index, then judges again the reports whose X-rules look back at it (the
+    /// office's next year, when this year arrived late): each changed one gets a new version with its history
+    /// kept, and a notice only when its verdict becomes failed.
+    /// </summary>
+    private async Task FollowUpAsync(StoredReport report, CancellationToken cancellationToken)
+    {
+        if (_crossReport is null || report.Verdict == Verdict.Unreadable)
+        {
+            return;
+        }
+
+        await _crossReport.IndexAsync(report, cancellationToken);
+        foreach (var follower in await _crossReport.FollowersAsync(report, cancellationToken))
+        {
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                var current = await store.GetReportAsync(follower.Office, follower.Id, cancellationToken);
+                if (current is null)
+                {
+                    break;
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                var result = await _crossReport.EvaluateAsync(current.Office, current.Id, current.Result, cancellationToken);
+                if (!CrossReportRules.Changed(current.Result, result))
+                {
+                    break;
+                }
+
+                var past = new PastVerdict(current.RulesVersion, current.Verdict, current.StoredAt, [.. current.Result.Findings.Where(f => f.IsViolation).Select(f => f.Rule).Distinct()]);
+                var updated = current with { StoredAt = clock.GetUtcNow(), Result = result, History = [.. current.History, past] };
+                if (!await store.TryReplaceReportAsync(updated, cancellationToken))
+                {
+                    continue; // changed under us: read it again
+                }
+
+                await RecordAttemptAsync(updated, clock.GetUtcNow(), Stopwatch.GetElapsedTime(started), "reevaluated", current.Path, cancellationToken);
+                logger.LogInformation("Re-evaluated {ReportId} of {Office} after {Earlier} arrived: {Before} → {After}", current.Id, current.Office, report.Id, current.Verdict, updated.Verdict);
+                if (current.Verdict is not (Verdict.Failed or Verdict.Unreadable) && updated.Verdict == Verdict.Failed)
+                {
+                    await EnsureNoticeAsync(updated, cancellationToken);
+                }
+
+                break;
+            }
+        }
     }
 
     /// <summary>Makes sure the report's failure notice is sent once (also for a report a person settled as failed).</summary>

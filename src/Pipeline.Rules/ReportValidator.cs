@@ -184,7 +184,8 @@ public sealed partial class ReportValidator(RuleCatalogue catalogue, IEnumerable
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{CellNames.Cell(address)}（读作“{cell.RawText}”，置信度{cell.Confidence:0.00}）")
             : $"{CellNames.Cell(address)}（未能读出）";
 
-    private static Finding ToFinding(RuleDefinition definition, RuleHit hit)
+    /// <summary>A hit in the words and severity its rules-file entry gives it (the X-* rules use it too).</summary>
+    public static Finding ToFinding(RuleDefinition definition, RuleHit hit)
     {
         var template = definition.Messages.GetValueOrDefault(hit.Variant)
             ?? (hit.IsUnchecked ? "{title}无法核对：{what}。" : definition.Messages.GetValueOrDefault(RuleHit.Default))

@@ -12,7 +12,7 @@ namespace Pipeline.Storage;
 /// small partition of their own so the sweep can find them). Writes are conditional: create and 409,
 /// replace with IfMatchEtag and 412. Every query names its partition key.
 /// </summary>
-public sealed class CosmosStore(CosmosClient client, string databaseName, ResiliencePipeline? resilience = null) : IPipelineStore
+public sealed partial class CosmosStore(CosmosClient client, string databaseName, ResiliencePipeline? resilience = null) : IPipelineStore, ITextIndexStore
 {
     public const string ReportsContainer = "reports";
     public const string OfficesContainer = "offices";

@@ -9,7 +9,7 @@ namespace Pipeline.Storage;
 /// The store on one machine: one SQLite file. The same conditional semantics as Cosmos DB: a report is
 /// inserted once per (office, id); a replace succeeds only against the version that was read.
 /// </summary>
-public sealed class SqliteStore(string path) : IPipelineStore
+public sealed partial class SqliteStore(string path) : IPipelineStore, ITextIndexStore
 {
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {

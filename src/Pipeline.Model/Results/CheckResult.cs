@@ -48,6 +48,18 @@ public sealed record CheckResult
 
     [JsonPropertyName("findings")]
     public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    /// <summary>
+    /// Running text per section key, tables left out: kept with the result so that X-DUPLICATE can compare
+    /// a later report with this one without the original file.
+    /// </summary>
+    [JsonPropertyName("texts")]
+    public IReadOnlyDictionary<string, string> Texts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The verdict of the report's own rules, before the rules across reports (X-*) were applied; null until they were.</summary>
+    [JsonPropertyName("reportVerdict")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Verdict? ReportVerdict { get; init; }
 }
 
 public sealed record SourceDescription(
