@@ -10,12 +10,12 @@ public sealed record NoticeKey(
     [property: JsonPropertyName("reportId")] string ReportId,
     [property: JsonPropertyName("rulesVersion")] string RulesVersion)
 {
-    public string Id => $"notice-{ReportId}-{RulesVersion}";
+    public string Id => $"notice-{Office}-{ReportId}-{RulesVersion}";
 
     /// <summary>The idempotency key of one email: the same for every attempt to send it (ACS Operation-Id, outbox name).</summary>
     public string DeliveryId(string recipient)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{ReportId}|{RulesVersion}|{recipient.Trim().ToLowerInvariant()}"));
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{Office}|{ReportId}|{RulesVersion}|{recipient.Trim().ToLowerInvariant()}"));
         return new Guid(bytes.AsSpan(0, 16)).ToString();
     }
 }

@@ -36,7 +36,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         };
         settings?.Invoke(values);
         var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var collection = new ServiceCollection().AddLogging().AddPipeline(config);
+        var collection = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(config).AddPipeline(config);
         replace?.Invoke(collection);
         _provider = collection.BuildServiceProvider();
         Store = _provider.GetRequiredService<IPipelineStore>();
