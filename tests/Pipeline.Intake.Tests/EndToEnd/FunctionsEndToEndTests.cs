@@ -41,7 +41,7 @@ public sealed class FunctionsEndToEndTests(LocalServices services)
         Assert.Contains("T3-BALANCE", email.Text);
         Assert.Contains("TXT-APPLICATIONS", email.Text);
         // The numbers, from the generator's truth: 本年新收 + 上年结转 against 办理结果总计 + 结转下年度, total column.
-        var truth = Truth.Of(Failing);
+        var truth = SampleTruth.Of(Failing);
         var expected = truth.Cell("applications", "newReceived", "total") + truth.Cell("applications", "carriedOver", "total");
         var actual = truth.Cell("applications", "resultTotal", "total") + truth.Cell("applications", "carriedForward", "total");
         Assert.Contains($"应为：{expected}，实际：{actual}", email.Text);

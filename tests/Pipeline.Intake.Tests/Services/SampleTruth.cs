@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace Pipeline.Intake.Tests.Services;
 
 /// <summary>A sample's truth file (written by the corpus generator, not by the checker): the oracle for numbers in emails.</summary>
-public sealed class Truth(JsonElement root)
+public sealed class SampleTruth(JsonElement root)
 {
-    public static Truth Of(string sample) =>
+    public static SampleTruth Of(string sample) =>
         new(JsonDocument.Parse(File.ReadAllText(Repository.Sample(Path.ChangeExtension(sample, null) + ".truth.json"))).RootElement);
 
     public decimal Cell(string table, string row, string column) =>
