@@ -1,4 +1,4 @@
-// Cosmos DB for results: database pipeline, containers reports/offices/notifications; keys off, identity only.
+// Cosmos DB for results: database pipeline, containers reports/offices/notifications/textIndex; keys off, identity only.
 import { cosmosDataContributorRoleId } from 'role-ids.bicep'
 
 param name string
@@ -36,6 +36,12 @@ var containers = [
   {
     name: 'notifications'
     partitionKey: '/office'
+    includedPaths: []
+  }
+  {
+    // The rules across reports' MinHash buckets: one partition per band bucket, read by bucket only.
+    name: 'textIndex'
+    partitionKey: '/bucket'
     includedPaths: []
   }
 ]

@@ -22,6 +22,7 @@ public sealed record CodeSide(string Source, IReadOnlyList<string> SettingKeys, 
         new("reports", "/office"),
         new("offices", "/code"),
         new("notifications", "/office"),
+        new("textIndex", "/bucket"),
     ];
 
     /// <summary>The agreed contract, written out in AgreedContract/ as the Functions project produces it.</summary>
