@@ -212,39 +212,8 @@ public sealed class PaddleRecognizer : ITextRecognizer, IDisposable
     }
 
     /// <summary>Bilinear resize to an exact size, as cv2.resize does for PaddleOCR.</summary>
-    internal static GrayImage Resize(GrayImage image, int width, int height)
-    {
-        if (image.Width == width && image.Height == height)
-        {
-            return image;
-        }
-
-        var result = GrayImage.Blank(width, height);
-        var scaleX = (double)image.Width / width;
-        var scaleY = (double)image.Height / height;
-        for (var y = 0; y < height; y++)
-        {
-            var sy = Math.Clamp(((y + 0.5) * scaleY) - 0.5, 0, image.Height - 1);
-            var y0 = (int)sy;
-            var y1 = Math.Min(y0 + 1, image.Height - 1);
-            var fy = sy - y0;
-            var top = image.Row(y0);
-            var bottom = image.Row(y1);
-            var target = result.Row(y);
-            for (var x = 0; x < width; x++)
-            {
-                var sx = Math.Clamp(((x + 0.5) * scaleX) - 0.5, 0, image.Width - 1);
-                var x0 = (int)sx;
-                var x1 = Math.Min(x0 + 1, image.Width - 1);
-                var fx = sx - x0;
-                var upper = (top[x0] * (1 - fx)) + (top[x1] * fx);
-                var lower = (bottom[x0] * (1 - fx)) + (bottom[x1] * fx);
-                target[x] = (byte)Math.Round((upper * (1 - fy)) + (lower * fy));
-            }
-        }
-
-        return result;
-    }
+    internal static GrayImage Resize(GrayImage image, int width, int height) =>
+        image.Width == width && image.Height == height ? image : Scaling.Bilinear(image, width, height);
 
     public void Dispose()
     {

@@ -10,7 +10,7 @@ internal static class Scaling
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
         var width = Math.Max(1, (int)Math.Round(image.Width * factor));
         var height = Math.Max(1, (int)Math.Round(image.Height * factor));
-        return factor < 1 ? Shrink(image, width, height) : Enlarge(image, width, height);
+        return factor < 1 ? Shrink(image, width, height) : Bilinear(image, width, height);
     }
 
     private static GrayImage Shrink(GrayImage image, int width, int height)
@@ -43,18 +43,20 @@ internal static class Scaling
         return result;
     }
 
-    private static GrayImage Enlarge(GrayImage image, int width, int height)
+    /// <summary>Bilinear resampling to any size, pixel centres mapped onto pixel centres.</summary>
+    public static GrayImage Bilinear(GrayImage image, int width, int height)
     {
         var result = GrayImage.Blank(width, height);
         var scaleX = (double)image.Width / width;
         var scaleY = (double)image.Height / height;
         for (var y = 0; y < height; y++)
         {
-            // Pixel centres map onto pixel centres.
             var sy = Math.Clamp(((y + 0.5) * scaleY) - 0.5, 0, image.Height - 1);
             var y0 = (int)sy;
             var y1 = Math.Min(y0 + 1, image.Height - 1);
             var fy = sy - y0;
+            var top = image.Row(y0);
+            var bottom = image.Row(y1);
             var target = result.Row(y);
             for (var x = 0; x < width; x++)
             {
@@ -62,9 +64,9 @@ internal static class Scaling
                 var x0 = (int)sx;
                 var x1 = Math.Min(x0 + 1, image.Width - 1);
                 var fx = sx - x0;
-                var top = (image[x0, y0] * (1 - fx)) + (image[x1, y0] * fx);
-                var bottom = (image[x0, y1] * (1 - fx)) + (image[x1, y1] * fx);
-                target[x] = (byte)Math.Round((top * (1 - fy)) + (bottom * fy));
+                var upper = (top[x0] * (1 - fx)) + (top[x1] * fx);
+                var lower = (bottom[x0] * (1 - fx)) + (bottom[x1] * fx);
+                target[x] = (byte)Math.Round((upper * (1 - fy)) + (lower * fy));
             }
         }
 
