@@ -21,6 +21,9 @@ public sealed class FakeCommunicationEmail : IDisposable
     private readonly ConcurrentDictionary<string, JsonObject> _operations = new();
     private readonly ConcurrentQueue<Func<HttpListenerResponse, Task>> _faults = new();
 
+    // The body of the answer being made; one request at a time, as the loop awaits each before taking the next.
+    private byte[]? _pending;
+
     public FakeCommunicationEmail()
     {
         Port = LocalService.FreePort();
@@ -63,8 +66,7 @@ public sealed class FakeCommunicationEmail : IDisposable
 
             try
             {
-                var status = await HandleAsync(context.Request, context.Response);
-                Requests.Enqueue((DateTimeOffset.UtcNow, status));
+                await HandleAsync(context.Request, context.Response, DateTimeOffset.UtcNow);
             }
             finally
             {
@@ -73,7 +75,16 @@ public sealed class FakeCommunicationEmail : IDisposable
         }
     }
 
-    private async Task<int> HandleAsync(HttpListenerRequest request, HttpListenerResponse response)
+    private async Task HandleAsync(HttpListenerRequest request, HttpListenerResponse response, DateTimeOffset arrived)
+    {
+        // Recorded before the answer is written, so a caller that has its answer sees its request counted.
+        var status = await AnswerAsync(request, response);
+        Requests.Enqueue((arrived, status));
+        await response.OutputStream.WriteAsync(_pending ?? []);
+        _pending = null;
+    }
+
+    private async Task<int> AnswerAsync(HttpListenerRequest request, HttpListenerResponse response)
     {
         if (request.HttpMethod != "POST" || request.Url?.AbsolutePath != "/emails:send")
         {
@@ -147,7 +158,7 @@ public sealed class FakeCommunicationEmail : IDisposable
         return 202;
     }
 
-    private static async Task<int> ErrorAsync(HttpListenerResponse response, int status, string code, string message)
+    private async Task<int> ErrorAsync(HttpListenerResponse response, int status, string code, string message)
     {
         response.StatusCode = status;
         response.AddHeader("x-ms-error-code", code);
@@ -155,12 +166,14 @@ public sealed class FakeCommunicationEmail : IDisposable
         return status;
     }
 
-    private static async Task JsonAsync(HttpListenerResponse response, JsonNode body)
+    /// <summary>Sets the JSON body; <see cref="HandleAsync"/> writes it once the request is recorded.</summary>
+    private Task JsonAsync(HttpListenerResponse response, JsonNode body)
     {
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
         response.ContentType = "application/json";
         response.ContentLength64 = bytes.Length;
-        await response.OutputStream.WriteAsync(bytes);
+        _pending = bytes;
+        return Task.CompletedTask;
     }
 
     public void Dispose()
