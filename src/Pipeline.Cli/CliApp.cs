@@ -97,7 +97,17 @@ public static class CliApp
 
         var serve = ServeOptions.Command(stdout, stderr);
 
-        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench, watch, reports, officesCommand, serve, compare, crossBench };
+        var loadReports = new Option<int>("--reports") { Description = "送入的报告份数（由样例生成，各不相同）", DefaultValueFactory = _ => 500 };
+        var loadConcurrency = new Option<int>("--concurrency") { Description = "同时处理的报告数", DefaultValueFactory = _ => 8 };
+        var loadSamples = new Option<string>("--samples") { Description = "样例报告文件夹（txt、html、docx、pdf）", DefaultValueFactory = _ => "samples" };
+        var loadWork = new Option<string?>("--work") { Description = "工作文件夹（须为空；默认 .pipeline/loadtest-时间）：报告库、发件箱和投递副本" };
+        var loadJson = new Option<bool>("--json") { Description = "以 JSON 输出数字" };
+        var loadTest = new Command("loadtest", "负载测试：经接收服务处理 N 份报告（本地报告库和发件箱），输出吞吐量、p50/p95 延迟、相对单纯检查的额外开销，并核对记录和邮件各恰好一份")
+            { loadReports, loadConcurrency, loadSamples, loadWork, loadJson };
+        loadTest.SetAction(async (parse, ct) => await new LoadTestCommand(stdout, stderr).RunAsync(
+            parse.GetValue(loadSamples)!, parse.GetValue(loadReports), parse.GetValue(loadConcurrency), parse.GetValue(loadWork), parse.GetValue(loadJson), ct));
+
+        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench, watch, reports, officesCommand, serve, compare, crossBench, loadTest };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Core;
 using MimeKit;
@@ -22,7 +23,7 @@ public sealed class AcsEmailSender(HttpClient http, Uri endpoint, TokenCredentia
     public async Task SendAsync(MimeMessage message, string deliveryId, CancellationToken cancellationToken = default)
     {
         var token = await credential.GetTokenAsync(new TokenRequestContext([audience]), cancellationToken);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, $"emails:send?api-version={ApiVersion}"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, SendUri(endpoint));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
         request.Headers.Add("Operation-Id", deliveryId);
         request.Headers.Add("x-ms-client-request-id", Guid.NewGuid().ToString());
@@ -30,7 +31,8 @@ public sealed class AcsEmailSender(HttpClient http, Uri endpoint, TokenCredentia
             message.From.Mailboxes.First().Address,
             new Content(message.Subject ?? "", message.TextBody ?? "", message.HtmlBody ?? ""),
             new Recipients([.. message.To.Mailboxes.Select(m => new Address(m.Address))]),
-            message.Headers.Where(h => h.Field.StartsWith("X-", StringComparison.OrdinalIgnoreCase)).ToDictionary(h => h.Field, h => h.Value),
+            message.Headers.Where(h => h.Field.StartsWith("X-", StringComparison.OrdinalIgnoreCase))
+                .GroupBy(h => h.Field, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last().Value),
             UserEngagementTrackingDisabled: true));
 
         HttpResponseMessage response;
@@ -52,8 +54,34 @@ public sealed class AcsEmailSender(HttpClient http, Uri endpoint, TokenCredentia
 
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var status = (int)response.StatusCode;
-            throw new MailSendException($"Azure 通信服务拒绝发送：HTTP {status} {body}", status is 408 or 429 or >= 500, RetryAfter(response));
+            throw new MailSendException($"Azure 通信服务拒绝发送：HTTP {status} {Describe(body)}", status is 408 or 429 or >= 500, RetryAfter(response));
         }
+    }
+
+    /// <summary>
+    /// <c>{endpoint}/emails:send</c>. Not <c>new Uri(endpoint, "emails:send")</c>: a relative reference whose first
+    /// segment has a colon parses as an absolute URI with the scheme "emails".
+    /// </summary>
+    public static Uri SendUri(Uri endpoint) => new($"{endpoint.AbsoluteUri.TrimEnd('/')}/emails:send?api-version={ApiVersion}");
+
+    /// <summary>The documented error body is <c>{"error":{"code","message"}}</c>; anything else is shown as it came.</summary>
+    private static string Describe(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            {
+                var code = error.TryGetProperty("code", out var c) ? c.GetString() : null;
+                var text = error.TryGetProperty("message", out var m) ? m.GetString() : null;
+                return $"{code}：{text}";
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return body;
     }
 
     /// <summary>Retry-After as seconds or an HTTP date, and the ms variant Azure services also send.</summary>
