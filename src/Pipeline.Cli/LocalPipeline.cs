@@ -19,17 +19,20 @@ public sealed class LocalPipeline : IDisposable
     public const string DefaultOutbox = ".pipeline/outbox";
     public const string DefaultFallback = "gongkai-ban@localhost";
 
-    private readonly EnginePool _ocr;
-
-    private LocalPipeline(EnginePool ocr, SqliteStore store, IntakeService intake, SupervisorNotifier notifier)
+    private LocalPipeline(EnginePool ocr, SqliteStore store, INoticeQueue notices, IntakeService intake, SupervisorNotifier notifier)
     {
-        _ocr = ocr;
+        Ocr = ocr;
         Store = store;
+        Notices = notices;
         Intake = intake;
         Notifier = notifier;
     }
 
+    public EnginePool Ocr { get; }
+
     public SqliteStore Store { get; }
+
+    public INoticeQueue Notices { get; }
 
     public IntakeService Intake { get; }
 
@@ -42,22 +45,24 @@ public sealed class LocalPipeline : IDisposable
         return store;
     }
 
-    public static async Task<LocalPipeline> CreateAsync(LocalOptions options, RuleCatalogue catalogue, ILoggerFactory? logging = null)
+    /// <param name="sender">A sender of the host's own (tests); otherwise SMTP when given, else the outbox.</param>
+    public static async Task<LocalPipeline> CreateAsync(LocalOptions options, RuleCatalogue catalogue, ILoggerFactory? logging = null, IMailSender? sender = null)
     {
         logging ??= NullLoggerFactory.Instance;
         var store = await OpenStoreAsync(options.Db);
-        IMailSender sender = options.Smtp is { } smtp ? new SmtpMailSender(smtp) : new OutboxMailSender(options.Outbox);
+        sender ??= options.Smtp is { } smtp ? new SmtpMailSender(smtp) : new OutboxMailSender(options.Outbox);
         var settings = new MailSettings(options.From, options.Fallback, options.PublicBaseUrl);
         var notifier = new SupervisorNotifier(store, sender, settings, SupervisorNotifier.CreateResilience(), TimeProvider.System, logging.CreateLogger<SupervisorNotifier>());
         var ocr = new EnginePool();
         var checker = ReaderSet.CreateChecker(catalogue, ocr: ocr);
-        var intake = new IntakeService(checker, RulesVersion.Of(catalogue), store, new ImmediateNotices(notifier, logging.CreateLogger<ImmediateNotices>()),
+        var notices = new ImmediateNotices(notifier, logging.CreateLogger<ImmediateNotices>());
+        var intake = new IntakeService(checker, RulesVersion.Of(catalogue), store, notices,
             TimeProvider.System, logging.CreateLogger<IntakeService>(), "cli:" + Environment.MachineName,
             crossReport: new CrossReport.CrossReportRules(store, store, catalogue));
-        return new LocalPipeline(ocr, store, intake, notifier);
+        return new LocalPipeline(ocr, store, notices, intake, notifier);
     }
 
-    public void Dispose() => _ocr.Dispose();
+    public void Dispose() => Ocr.Dispose();
 }
 
 /// <summary>Where the local pipeline keeps things and sends mail.</summary>

@@ -39,25 +39,22 @@ public static class LocalReviewHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.Listen(settings.Address, settings.Port));
 
-        var store = new SqliteStore(settings.Database);
-        var reviews = new SqliteReviewStore(settings.Database);
-        store.InitializeAsync().GetAwaiter().GetResult();
-        reviews.InitializeAsync().GetAwaiter().GetResult();
+        // The same composition as `watch` (LocalPipeline): re-processing from a page runs every rule, X-* included.
         var catalogue = RuleCatalogue.Default();
+        var options = new LocalOptions(settings.Database, settings.Outbox, null, settings.MailFrom, settings.FallbackRecipient, PublicBaseUrl(settings));
+        var local = LocalPipeline.CreateAsync(options, catalogue, LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)), sender)
+            .GetAwaiter().GetResult();
+        var reviews = new SqliteReviewStore(settings.Database);
+        reviews.InitializeAsync().GetAwaiter().GetResult();
         var services = builder.Services;
+        services.AddSingleton(_ => local);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IPipelineStore>(store);
+        services.AddSingleton<IPipelineStore>(local.Store);
         services.AddSingleton<IReviewStore>(reviews);
         services.AddSingleton<IOriginals>(new FolderOriginals());
-        services.AddSingleton(_ => new EnginePool());
-        services.AddSingleton(sp => ReaderSet.CreateChecker(catalogue, ocr: sp.GetRequiredService<EnginePool>()));
-        services.AddSingleton(sender ?? new OutboxMailSender(settings.Outbox));
-        services.AddSingleton(_ => new MailSettings(settings.MailFrom, settings.FallbackRecipient, PublicBaseUrl(settings)));
-        services.AddSingleton(sp => new SupervisorNotifier(store, sp.GetRequiredService<IMailSender>(), sp.GetRequiredService<MailSettings>(),
-            SupervisorNotifier.CreateResilience(), TimeProvider.System, sp.GetRequiredService<ILogger<SupervisorNotifier>>()));
-        services.AddSingleton<INoticeQueue>(sp => new ImmediateNotices(sp.GetRequiredService<SupervisorNotifier>(), sp.GetRequiredService<ILogger<ImmediateNotices>>()));
-        services.AddSingleton(sp => new IntakeService(sp.GetRequiredService<ReportChecker>(), RulesVersion.Of(catalogue), store,
-            sp.GetRequiredService<INoticeQueue>(), TimeProvider.System, sp.GetRequiredService<ILogger<IntakeService>>()));
+        services.AddSingleton(local.Ocr);
+        services.AddSingleton(local.Notices);
+        services.AddSingleton(local.Intake);
         services.AddReview(new ReviewOptions
         {
             ListAcrossOffices = true,
@@ -68,6 +65,7 @@ public static class LocalReviewHost
         });
 
         var app = builder.Build();
+        _ = app.Services.GetRequiredService<LocalPipeline>(); // resolved, so the app disposes it (and its OCR engines)
         app.MapReview();
         return app;
     }
