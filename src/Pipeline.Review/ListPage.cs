@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Pipeline.Model.Results;
+using Pipeline.Storage;
 using static Pipeline.Review.Html;
 
 namespace Pipeline.Review;
@@ -8,14 +9,13 @@ namespace Pipeline.Review;
 /// <summary>The report list: filters, counts per verdict, the review queue first, sortable columns, pages.</summary>
 public static class ListPage
 {
-    public static string Render(IReadOnlyList<ReportReview> all, ReportFilter filter, OfficeScope scope, ReviewOptions options)
+    /// <summary>The years offered: from the first reports under the 2008 regulations to this one.</summary>
+    private const int FirstYear = 2008;
+
+    public static string Render(ReviewListPage listed, ReportFilter filter, OfficeScope scope, ReviewOptions options, int thisYear)
     {
-        // Counts per verdict ignore the verdict filter, so they show what choosing one would give.
-        var unfilteredByVerdict = ReportListing.Apply(all, filter with { Verdict = null }).ToList();
-        var rows = ReportListing.Apply(all, filter).ToList();
-        var pages = Math.Max(1, (rows.Count + options.PageSize - 1) / options.PageSize);
-        var page = Math.Min(filter.Page, pages);
-        var shown = rows.Skip((page - 1) * options.PageSize).Take(options.PageSize).ToList();
+        var pages = Math.Max(1, (listed.Matching + options.PageSize - 1) / options.PageSize);
+        var page = filter.Page;
 
         var body = new StringBuilder();
         body.Append("<h1>年度报告复核</h1>");
@@ -33,7 +33,7 @@ public static class ListPage
         }
 
         body.Append("</select></div>");
-        var years = all.Select(r => r.Report.Result.Year).OfType<int>().Append(filter.Year ?? 0).Where(y => y > 0).Distinct().OrderDescending();
+        var years = Enumerable.Range(FirstYear, Math.Max(0, thisYear - FirstYear + 1)).Append(filter.Year ?? 0).Where(y => y > 0).Distinct().OrderDescending();
         body.Append("""<div><label for="year">年度</label><select id="year" name="year"><option value="">全部年度</option>""");
         foreach (var year in years)
         {
@@ -54,11 +54,11 @@ public static class ListPage
         body.Append("""<h2 id="counts">各结论数量</h2><ul class="counts" aria-labelledby="counts">""");
         foreach (var verdict in new[] { Verdict.NeedsReview, Verdict.Failed, Verdict.Unreadable, Verdict.Passed })
         {
-            var count = unfilteredByVerdict.Count(r => r.Verdict == verdict);
+            var count = listed.Counts.GetValueOrDefault(verdict);
             body.Append($"""<li><a href="{E(options.Link("/reports") + (filter with { Verdict = verdict, Page = 1 }).Query())}">{Badge(verdict)} <span data-count="{ReportFilter.VerdictKey(verdict)}">{count}</span> 份</a></li>""");
         }
 
-        body.Append($"<li>合计 {unfilteredByVerdict.Count} 份</li></ul>");
+        body.Append($"<li>合计 {listed.Total} 份</li></ul>");
 
         if (filter.Office is { } exportOffice && filter.Year is { } exportYear)
         {
@@ -70,9 +70,9 @@ public static class ListPage
             body.Append("<p class=\"note no-print\">选定单位和年度后可导出该单位及下级单位的问题清单（CSV、Excel）。</p>");
         }
 
-        body.Append($"<p>共 {rows.Count} 份符合条件，第 {page}/{pages} 页。</p>");
+        body.Append($"<p>共 {listed.Matching} 份符合条件，第 {page}/{pages} 页。</p>");
         body.Append("""<table id="reports"><caption class="note">默认排序：需人工复核的排在最前。点击列名排序。</caption><thead><tr>""");
-        foreach (var (key, label) in new[] { ("office", "单位"), ("name", "文件"), ("year", "年度"), ("verdict", "结论"), ("stored", "检查时间") })
+        foreach (var (key, label) in new[] { (ReviewSort.Office, "单位"), (ReviewSort.Name, "文件"), (ReviewSort.Year, "年度"), (ReviewSort.Verdict, "结论"), (ReviewSort.Stored, "检查时间") })
         {
             var descending = filter.Sort == key && !filter.Descending;
             var sortState = filter.Sort == key ? (filter.Descending ? " aria-sort=\"descending\"" : " aria-sort=\"ascending\"") : "";
@@ -80,18 +80,18 @@ public static class ListPage
         }
 
         body.Append("<th scope=\"col\">问题</th></tr></thead><tbody>");
-        foreach (var review in shown)
+        foreach (var row in listed.Reports)
         {
-            var report = review.Report;
+            var report = row.Report;
             var link = options.Link($"/reports/{Uri.EscapeDataString(report.Office)}/{report.Id}");
-            var rules = string.Join("、", report.Result.Findings.Where(f => f.IsViolation).Select(f => f.Rule).Distinct());
-            var machine = review.Verdict != report.Verdict ? $" <span class=\"note\">（检查结论：{VerdictName(report.Verdict)}）</span>" : "";
+            var rules = string.Join("、", report.ViolatedRules);
+            var machine = row.Standing != report.Verdict ? $" <span class=\"note\">（检查结论：{VerdictName(report.Verdict)}）</span>" : "";
             body.Append($"""
-                <tr data-office="{E(report.Office)}" data-verdict="{ReportFilter.VerdictKey(review.Verdict)}">
+                <tr data-office="{E(report.Office)}" data-verdict="{ReportFilter.VerdictKey(row.Standing)}">
                 <td>{E(scope.NameOf(report.Office))}<br><span class="note">{E(report.Office)}</span></td>
                 <td><a href="{E(link)}">{E(report.Name)}</a></td>
                 <td>{E(report.Result.Year?.ToString(CultureInfo.InvariantCulture))}</td>
-                <td>{Badge(review.Verdict)}{machine}</td>
+                <td>{Badge(row.Standing)}{machine}</td>
                 <td>{report.StoredAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}</td>
                 <td>{E(rules)}</td></tr>
                 """);

@@ -14,20 +14,7 @@ public sealed record ReportReview(StoredReport Report, IReadOnlyList<ReviewDecis
     /// The verdict that stands: a settlement holds while the check still asks for review (or agrees with
     /// it); a re-check that reaches a clear verdict of its own is not overruled by an older settlement.
     /// </summary>
-    public Verdict Verdict
-    {
-        get
-        {
-            var machine = Report.Verdict;
-            if (Settlement is not { } settled)
-            {
-                return machine;
-            }
-
-            var decided = settled.Action == DecisionAction.SettleFailed ? Verdict.Failed : Verdict.Passed;
-            return machine == Verdict.NeedsReview || machine == decided ? decided : machine;
-        }
-    }
+    public Verdict Verdict => ReviewOrder.Standing(Report.Verdict, Settlement?.Action);
 
     /// <summary>
     /// A person may settle it while the check asks for review. Settling as failed records the verdict on the

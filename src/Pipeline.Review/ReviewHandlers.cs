@@ -23,7 +23,7 @@ public sealed class ReviewHandlers(
     ReviewOptions options,
     TimeProvider clock)
 {
-    private readonly ReportListing _listing = new(store, reviews, options);
+    private readonly ReportListing _listing = new(reviews, options);
 
     public async Task<IResult> ListAsync(HttpContext context)
     {
@@ -39,8 +39,8 @@ public sealed class ReviewHandlers(
             return Refuse(scope, HttpStatusCode.Forbidden, $"您无权查看单位“{office}”的报告。");
         }
 
-        var reports = await _listing.FindAsync(scope, filter.Office, filter.Year, context.RequestAborted);
-        return Page(ListPage.Render(reports, filter, scope, options));
+        var listed = await _listing.PageAsync(scope, filter, context.RequestAborted);
+        return Page(ListPage.Render(listed, filter, scope, options, clock.GetLocalNow().Year));
     }
 
     public async Task<IResult> ReportAsync(HttpContext context, string office, string id, string? message = null)
@@ -183,11 +183,11 @@ public sealed class ReviewHandlers(
             return Refuse(scope, HttpStatusCode.Forbidden, $"您无权导出单位“{office}”的报告。");
         }
 
-        var reports = await _listing.FindAsync(scope, office, year, context.RequestAborted);
+        var reports = await _listing.AllAsync(scope, new ReportFilter(office, year, null, null, ReviewSort.Office, false, 1), context.RequestAborted);
         var withDecisions = new List<ReportReview>();
         foreach (var r in reports)
         {
-            withDecisions.Add(r with { Decisions = await reviews.ListDecisionsAsync(r.Report.Office, r.Report.Id, context.RequestAborted) });
+            withDecisions.Add(new ReportReview(r.Report, await reviews.ListDecisionsAsync(r.Report.Office, r.Report.Id, context.RequestAborted)));
         }
 
         var rows = FindingsExport.Rows(withDecisions, scope);

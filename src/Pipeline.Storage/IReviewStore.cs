@@ -11,6 +11,12 @@ public interface IReviewStore
     /// <summary>A report's decisions, oldest first.</summary>
     Task<IReadOnlyList<ReviewDecision>> ListDecisionsAsync(string office, string reportId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One page of the review list: filtered, counted, ordered and paged by the store, with the settlements
+    /// recorded here joined in as the standing verdict.
+    /// </summary>
+    Task<ReviewListPage> ListForReviewAsync(ReviewListQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Every office in the registry (to find the offices under a parent).</summary>
     Task<IReadOnlyList<Office>> ListOfficesAsync(CancellationToken cancellationToken = default);
 }

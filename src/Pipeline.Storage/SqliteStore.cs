@@ -26,12 +26,17 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
         }
 
         await using var c = await OpenAsync(cancellationToken);
+        var rulesIndexed = (await QueryTextAsync(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'report_rules'", cancellationToken)).Count == 1;
         await ExecuteAsync(c, """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS reports (
               office TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, year INTEGER, verdict TEXT NOT NULL,
               stored_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (office, id));
             CREATE INDEX IF NOT EXISTS reports_by_name ON reports (office, name);
+            CREATE INDEX IF NOT EXISTS reports_by_year ON reports (year, office);
+            CREATE TABLE IF NOT EXISTS report_rules (
+              office TEXT NOT NULL, report_id TEXT NOT NULL, rule TEXT NOT NULL, PRIMARY KEY (office, report_id, rule));
+            CREATE INDEX IF NOT EXISTS report_rules_by_rule ON report_rules (rule, office, report_id);
             CREATE TABLE IF NOT EXISTS attempts (
               id TEXT PRIMARY KEY, office TEXT NOT NULL, report_id TEXT NOT NULL, at TEXT NOT NULL, doc TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS attempts_by_report ON attempts (office, report_id);
@@ -42,16 +47,63 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
             CREATE TABLE IF NOT EXISTS deliveries (
               id TEXT PRIMARY KEY, office TEXT NOT NULL, state TEXT NOT NULL, lease_until TEXT NOT NULL, sent_at TEXT);
             """, cancellationToken);
+        if (!rulesIndexed)
+        {
+            await IndexRulesOfAllReportsAsync(c, cancellationToken);
+        }
+    }
+
+    /// <summary>A database made before <c>report_rules</c> existed: its reports' rules are indexed once.</summary>
+    private static async Task IndexRulesOfAllReportsAsync(SqliteConnection c, CancellationToken cancellationToken)
+    {
+        var reports = await QueryReportsAsync(c, "", cancellationToken);
+        await ExecuteAsync(c, "BEGIN IMMEDIATE", cancellationToken);
+        foreach (var report in reports)
+        {
+            await ExecuteAsync(c, IndexRules, cancellationToken, RuleParameters(report));
+        }
+
+        await ExecuteAsync(c, "COMMIT", cancellationToken);
+    }
+
+    private const string IndexRules = "INSERT OR IGNORE INTO report_rules (office, report_id, rule) SELECT $office, $id, value FROM json_each($rules)";
+
+    private static (string, object?)[] RuleParameters(StoredReport report) =>
+        [("$office", report.Office), ("$id", report.Id), ("$rules", JsonSerializer.Serialize(report.ViolatedRules, StoreJson.Options))];
+
+    /// <summary>Runs <paramref name="write"/> in one transaction, so a report row and its rule rows change together.</summary>
+    private static async Task<T> InTransactionAsync<T>(SqliteConnection c, Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(c, "BEGIN IMMEDIATE", cancellationToken);
+        try
+        {
+            var result = await write();
+            await ExecuteAsync(c, "COMMIT", cancellationToken);
+            return result;
+        }
+        catch
+        {
+            await ExecuteAsync(c, "ROLLBACK", CancellationToken.None);
+            throw;
+        }
     }
 
     public async Task<bool> TryAddReportAsync(StoredReport report, CancellationToken cancellationToken = default)
     {
         await using var c = await OpenAsync(cancellationToken);
-        var inserted = await ExecuteAsync(c, """
-            INSERT INTO reports (office, id, name, year, verdict, stored_at, version, doc)
-            VALUES ($office, $id, $name, $year, $verdict, $storedAt, 1, $doc) ON CONFLICT DO NOTHING
-            """, cancellationToken, ReportParameters(report));
-        return inserted == 1;
+        return await InTransactionAsync(c, async () =>
+        {
+            var inserted = await ExecuteAsync(c, """
+                INSERT INTO reports (office, id, name, year, verdict, stored_at, version, doc)
+                VALUES ($office, $id, $name, $year, $verdict, $storedAt, 1, $doc) ON CONFLICT DO NOTHING
+                """, cancellationToken, ReportParameters(report));
+            if (inserted == 1)
+            {
+                await ExecuteAsync(c, IndexRules, cancellationToken, RuleParameters(report));
+            }
+
+            return inserted == 1;
+        }, cancellationToken);
     }
 
     public async Task<StoredReport?> GetReportAsync(string office, string id, CancellationToken cancellationToken = default)
@@ -65,11 +117,20 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
     {
         await using var c = await OpenAsync(cancellationToken);
         var parameters = ReportParameters(report).Append(("$version", (object?)long.Parse(report.ETag ?? "0", CultureInfo.InvariantCulture))).ToArray();
-        var updated = await ExecuteAsync(c, """
-            UPDATE reports SET name = $name, year = $year, verdict = $verdict, doc = $doc, version = version + 1
-            WHERE office = $office AND id = $id AND version = $version
-            """, cancellationToken, parameters);
-        return updated == 1;
+        return await InTransactionAsync(c, async () =>
+        {
+            var updated = await ExecuteAsync(c, """
+                UPDATE reports SET name = $name, year = $year, verdict = $verdict, doc = $doc, version = version + 1
+                WHERE office = $office AND id = $id AND version = $version
+                """, cancellationToken, parameters);
+            if (updated == 1)
+            {
+                await ExecuteAsync(c, "DELETE FROM report_rules WHERE office = $office AND report_id = $id", cancellationToken, ("$office", report.Office), ("$id", report.Id));
+                await ExecuteAsync(c, IndexRules, cancellationToken, RuleParameters(report));
+            }
+
+            return updated == 1;
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredReport>> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken = default)
@@ -226,6 +287,10 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
         ("$doc", JsonSerializer.Serialize(report, StoreJson.Options)),
     ];
 
+    /// <summary>A report from a row whose first columns are <c>doc, version</c> (the version is its ETag).</summary>
+    internal static StoredReport ReportFrom(SqliteDataReader reader) =>
+        JsonSerializer.Deserialize<StoredReport>(reader.GetString(0), StoreJson.Options)! with { ETag = reader.GetInt64(1).ToString(CultureInfo.InvariantCulture) };
+
     private static async Task<List<StoredReport>> QueryReportsAsync(SqliteConnection c, string clause, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
         await using var command = c.CreateCommand();
@@ -235,8 +300,7 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
         var reports = new List<StoredReport>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var report = JsonSerializer.Deserialize<StoredReport>(reader.GetString(0), StoreJson.Options)!;
-            reports.Add(report with { ETag = reader.GetInt64(1).ToString(CultureInfo.InvariantCulture) });
+            reports.Add(ReportFrom(reader));
         }
 
         return reports;
@@ -265,7 +329,7 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void AddParameters(SqliteCommand command, (string, object?)[] parameters)
+    internal static void AddParameters(SqliteCommand command, (string, object?)[] parameters)
     {
         foreach (var (name, value) in parameters)
         {
@@ -273,7 +337,7 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
         }
     }
 
-    private static string VerdictName(Verdict verdict) => JsonSerializer.Serialize(verdict).Trim('"');
+    internal static string VerdictName(Verdict verdict) => JsonSerializer.Serialize(verdict).Trim('"');
 
     // Fixed-width UTC text sorts and compares as time does.
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

@@ -52,6 +52,13 @@ public sealed record StoredReport
 
     [JsonIgnore]
     public Verdict Verdict => Result.Verdict;
+
+    /// <summary>
+    /// The rules the report breaks (error and warning findings), kept on the document so the review list's rule
+    /// filter is a query (Cosmos DB: <c>ARRAY_CONTAINS</c>; SQLite keeps them in its <c>report_rules</c> table).
+    /// </summary>
+    [JsonPropertyName("violatedRules")]
+    public IReadOnlyList<string> ViolatedRules => [.. Result.Findings.Where(f => f.IsViolation).Select(f => f.Rule).Distinct(StringComparer.Ordinal)];
 }
 
 public sealed record PastVerdict(
