@@ -17,4 +17,10 @@ public sealed record CrossReportOptions
 
     /// <summary>At most this many index candidates (most shared buckets first) are read and measured.</summary>
     public int MaxCandidates { get; init; } = 10;
+
+    /// <summary>
+    /// A text-index bucket holding more reports than this is full: it is no longer filed into nor read from. Copies share
+    /// a dozen buckets or more, mostly rare ones; a bucket hundreds of reports fall into is common phrasing.
+    /// </summary>
+    public int BucketCapacity { get; init; } = 50;
 }

@@ -7,15 +7,20 @@ using Pipeline.Storage;
 namespace Pipeline.CrossReport;
 
 /// <summary>
-/// The rules across reports (X-CARRY, X-IN-FORCE, X-DUPLICATE) over the store. One evaluation reads the same
-/// body's previous year (one partition query) and the text index's candidates for the same year (a few bucket
-/// lookups and at most <see cref="CrossReportOptions.MaxCandidates"/> reports), never every report.
+/// The rules across reports (X-CARRY, X-IN-FORCE, X-DUPLICATE) over the store. One evaluation is point reads
+/// only: the office's bucket (its reports by year) and the previous year's report, the text index's buckets for
+/// the report's text, and at most <see cref="CrossReportOptions.MaxCandidates"/> candidate reports; never a
+/// query, never every report.
 /// </summary>
 public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, RuleCatalogue catalogue, CrossReportOptions? options = null)
 {
     public static readonly IReadOnlyList<string> RuleIds = [CarryOverRule.Id, InForceRule.Id, DuplicateTextRule.Id];
 
     private readonly CrossReportOptions _options = options ?? new CrossReportOptions();
+
+    private readonly OfficeReports _offices = new(store, index);
+
+    public CrossReportOptions Options => _options;
 
     /// <summary>The rules for a store that keeps a text index (both stores do); null for one that does not.</summary>
     public static CrossReportRules? For(IReportStore store, RuleCatalogue catalogue, CrossReportOptions? options = null) =>
@@ -33,14 +38,16 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
             return result;
         }
 
-        var previous = result.Year is { } year ? await PreviousReport.OfYearAsync(store, office, year - 1, reportId, cancellationToken) : null;
+        var previous = result.Year is { } year
+            ? PreviousReport.Newest(await _offices.OfYearAsync(office, year - 1, cancellationToken), year - 1, reportId)
+            : null;
         var hits = new List<(string Rule, RuleHit Hit)>();
         hits.AddRange(CarryOverRule.Check(result, previous).Select(h => (CarryOverRule.Id, h)));
         hits.AddRange(InForceRule.Check(result, previous).Select(h => (InForceRule.Id, h)));
         if (Enabled(DuplicateTextRule.Id))
         {
             hits.AddRange(DuplicateTextRule.AgainstPrevious(result, previous, _options).Select(h => (DuplicateTextRule.Id, h)));
-            var others = await OtherBodiesAsync(office, reportId, result, cancellationToken);
+            var others = await CandidatesAsync(office, reportId, result, cancellationToken);
             hits.AddRange(DuplicateTextRule.AgainstOthers(result, others, _options).Select(h => (DuplicateTextRule.Id, h)));
         }
 
@@ -57,7 +64,10 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
         };
     }
 
-    /// <summary>Files a stored report's text in the index, so later reports of its year can be compared with it.</summary>
+    /// <summary>
+    /// Files a stored report under its office, and its text in the index, so that later reports (its next year, other
+    /// bodies of its year) are compared with it.
+    /// </summary>
     public async Task IndexAsync(StoredReport report, CancellationToken cancellationToken = default)
     {
         if (report.Result.Year is not { } year || report.Verdict == Verdict.Unreadable)
@@ -65,23 +75,31 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
             return;
         }
 
+        await _offices.FileAsync(report, year, cancellationToken);
         var buckets = Buckets(report.Result, year);
         if (buckets.Count > 0)
         {
-            await index.IndexTextAsync(new TextIndexEntry(report.Office, report.Id, year, buckets), cancellationToken);
+            await index.IndexTextAsync(new TextIndexEntry(report.Office, report.Id, year, buckets), _options.BucketCapacity, cancellationToken);
         }
     }
 
-    /// <summary>The reports whose X-rules look back at this one: the same body's reports of the following year.</summary>
+    /// <summary>
+    /// The reports whose X-rules change now that this one is stored: the same body's reports of the following year
+    /// (when this year arrived late), and the other bodies' reports of its year that it nearly copies (or that
+    /// copied it), so both copies carry the warning.
+    /// </summary>
     public async Task<IReadOnlyList<StoredReport>> FollowersAsync(StoredReport report, CancellationToken cancellationToken = default)
     {
-        if (report.Result.Year is not { } year)
+        if (report.Result.Year is not { } year || report.Verdict == Verdict.Unreadable)
         {
             return [];
         }
 
-        var next = await store.ListReportsAsync(new ReportQuery(report.Office, year + 1), cancellationToken);
-        return [.. next.Where(r => r.Id != report.Id && r.Verdict != Verdict.Unreadable)];
+        var next = await _offices.OfYearAsync(report.Office, year + 1, cancellationToken);
+        var copies = Enabled(DuplicateTextRule.Id)
+            ? DuplicateTextRule.Copies(report.Result, await CandidatesAsync(report.Office, report.Id, report.Result, cancellationToken), _options).Select(c => c.Other)
+            : [];
+        return [.. next.Where(r => r.Id != report.Id && r.Verdict != Verdict.Unreadable && r.Result.Year == year + 1).Concat(copies)];
     }
 
     /// <summary>Whether two results differ in what the X-rules decided (so a re-evaluation is worth a new version).</summary>
@@ -89,7 +107,12 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
         before.Verdict != after.Verdict
         || !before.Findings.Where(IsCrossReport).Select(f => f.Message).SequenceEqual(after.Findings.Where(IsCrossReport).Select(f => f.Message));
 
-    private async Task<IReadOnlyList<StoredReport>> OtherBodiesAsync(string office, string reportId, CheckResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// Other bodies' reports of the same year that share LSH buckets with this text, most shared first. Full buckets
+    /// (more than <see cref="CrossReportOptions.BucketCapacity"/> members) are passed over: a band that many texts
+    /// fall into is made of common phrasing and would put forward reports that repeat nothing of this one.
+    /// </summary>
+    private async Task<IReadOnlyList<StoredReport>> CandidatesAsync(string office, string reportId, CheckResult result, CancellationToken cancellationToken)
     {
         if (result.Year is not { } year)
         {
@@ -102,20 +125,26 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
             return [];
         }
 
-        var matches = await index.FindByBucketsAsync(buckets, cancellationToken);
-        var others = new List<StoredReport>();
-        foreach (var match in matches
-            .Where(m => m.Office != office && m.ReportId != reportId && m.Year == year)
-            .OrderByDescending(m => m.SharedBuckets).ThenBy(m => m.Office, StringComparer.Ordinal)
-            .Take(_options.MaxCandidates))
+        var shared = new Dictionary<(string Office, string ReportId), int>();
+        foreach (var bucket in await index.ReadBucketsAsync(buckets, cancellationToken))
         {
-            if (await store.GetReportAsync(match.Office, match.ReportId, cancellationToken) is { } other)
+            if (bucket.Members.Count > _options.BucketCapacity)
             {
-                others.Add(other);
+                continue;
+            }
+
+            foreach (var member in bucket.Members.Where(m => m.Office != office && m.ReportId != reportId && m.Year == year))
+            {
+                var key = (member.Office, member.ReportId);
+                shared[key] = shared.GetValueOrDefault(key) + 1;
             }
         }
 
-        return others;
+        var chosen = shared
+            .OrderByDescending(m => m.Value).ThenBy(m => m.Key.Office, StringComparer.Ordinal).ThenBy(m => m.Key.ReportId, StringComparer.Ordinal)
+            .Take(_options.MaxCandidates)
+            .Select(m => store.GetReportAsync(m.Key.Office, m.Key.ReportId, cancellationToken));
+        return [.. (await Task.WhenAll(chosen)).OfType<StoredReport>()];
     }
 
     private IReadOnlyList<string> Buckets(CheckResult result, int year)

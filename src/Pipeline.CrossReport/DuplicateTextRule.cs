@@ -68,7 +68,15 @@ public static class DuplicateTextRule
     }
 
     /// <summary>Against reports of other bodies in the same year that the index put forward.</summary>
-    public static IEnumerable<RuleHit> AgainstOthers(CheckResult current, IEnumerable<StoredReport> others, CrossReportOptions options)
+    public static IEnumerable<RuleHit> AgainstOthers(CheckResult current, IEnumerable<StoredReport> others, CrossReportOptions options) =>
+        Copies(current, others, options).Select(c => Hit(OtherBody, c.Repeated, options.OtherBodyThreshold,
+            ("otherBody", c.Other.Result.Agency ?? c.Other.Office),
+            ("otherOffice", c.Other.Office),
+            ("otherId", PreviousReport.ShortId(c.Other.Id)),
+            ("year", current.Year)));
+
+    /// <summary>The other bodies' reports whose text this one repeats at least at the threshold, with what repeats.</summary>
+    public static IEnumerable<(StoredReport Other, RepeatedText Repeated)> Copies(CheckResult current, IEnumerable<StoredReport> others, CrossReportOptions options)
     {
         var comparable = ComparableText.Of(Narrative(current));
         if (comparable.Length < options.MinimumCharacters)
@@ -81,11 +89,7 @@ public static class DuplicateTextRule
             var repeated = RepeatedText.Measure(comparable, Shingles.Set(ComparableText.Of(Narrative(other.Result))));
             if (repeated.Share >= options.OtherBodyThreshold)
             {
-                yield return Hit(OtherBody, repeated, options.OtherBodyThreshold,
-                    ("otherBody", other.Result.Agency ?? other.Office),
-                    ("otherOffice", other.Office),
-                    ("otherId", PreviousReport.ShortId(other.Id)),
-                    ("year", current.Year));
+                yield return (other, repeated);
             }
         }
     }

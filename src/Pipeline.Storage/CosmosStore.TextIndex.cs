@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
@@ -6,44 +7,66 @@ using Microsoft.Azure.Cosmos;
 namespace Pipeline.Storage;
 
 /// <summary>
-/// The text index in Azure: container <c>textIndex</c>, partition key <c>/bucket</c>, one small document per
-/// (bucket, report). A lookup reads one partition per bucket, so it costs the same however many reports
-/// the province has; no query crosses partitions.
+/// The text index in Azure: container <c>textIndex</c>, partition key <c>/bucket</c>, one document per bucket
+/// (id derived from the bucket's key) holding its members. A lookup is one point read per bucket (1 RU each,
+/// however many reports the province has); filing is read, then create (409: someone else did) or a replace
+/// conditional on the ETag read (412: someone else filed meanwhile), tried again on either.
 /// </summary>
 public sealed partial class CosmosStore
 {
     public const string TextIndexContainer = "textIndex";
 
+    private const int FilingAttempts = 10;
+
     private volatile bool _textIndexReady;
 
     private Container TextIndex => client.GetContainer(databaseName, TextIndexContainer);
 
-    public async Task IndexTextAsync(TextIndexEntry entry, CancellationToken cancellationToken = default)
+    public async Task IndexTextAsync(TextIndexEntry entry, int capacity, CancellationToken cancellationToken = default)
     {
         await EnsureTextIndexAsync(cancellationToken);
-        foreach (var bucket in entry.Buckets.Distinct(StringComparer.Ordinal))
-        {
-            var document = new BucketDocument(MemberId(entry.Office, entry.ReportId), bucket, entry.Office, entry.ReportId, entry.Year);
-            await Run(ct => TextIndex.UpsertItemAsync(document, new PartitionKey(bucket), cancellationToken: ct), cancellationToken);
-        }
+        var member = new TextIndexMember(entry.Office, entry.ReportId, entry.Year);
+        await Task.WhenAll(entry.Buckets.Distinct(StringComparer.Ordinal).Select(b => Run(ct => FileAsync(b, member, capacity, ct), cancellationToken)));
     }
 
-    public async Task<IReadOnlyList<TextIndexMatch>> FindByBucketsAsync(IReadOnlyCollection<string> buckets, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TextBucket>> ReadBucketsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
         await EnsureTextIndexAsync(cancellationToken);
-        var counts = new Dictionary<(string Office, string ReportId, int Year), int>();
-        foreach (var bucket in buckets.Distinct(StringComparer.Ordinal))
+        var read = await Task.WhenAll(keys.Distinct(StringComparer.Ordinal).Select(k => Run(ct => PointReadAsync<BucketDocument>(TextIndex, BucketId(k), k, ct), cancellationToken)));
+        return [.. read.OfType<Found<BucketDocument>>().Select(f => new TextBucket(f.Resource.Bucket, f.Resource.Members))];
+    }
+
+    private async Task FileAsync(string bucket, TextIndexMember member, int capacity, CancellationToken ct)
+    {
+        var id = BucketId(bucket);
+        for (var attempt = 0; attempt < FilingAttempts; attempt++)
         {
-            var definition = new QueryDefinition("SELECT * FROM c WHERE c.bucket = @bucket").WithParameter("@bucket", bucket);
-            var members = await Run(ct => QueryAsync<BucketDocument>(TextIndex, definition, bucket, ct), cancellationToken);
-            foreach (var member in members)
+            var found = await PointReadAsync<BucketDocument>(TextIndex, id, bucket, ct);
+            try
             {
-                var key = (member.Office, member.ReportId, member.Year);
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                if (found is null)
+                {
+                    await TextIndex.CreateItemAsync(new BucketDocument(id, bucket, [member]), new PartitionKey(bucket), cancellationToken: ct);
+                    return;
+                }
+
+                var members = found.Resource.Members;
+                if (members.Count > capacity || members.Any(m => m.Office == member.Office && m.ReportId == member.ReportId))
+                {
+                    return;
+                }
+
+                await TextIndex.ReplaceItemAsync(found.Resource with { Members = [.. members, member] }, id, new PartitionKey(bucket),
+                    new ItemRequestOptions { IfMatchEtag = found.ETag }, ct);
+                return;
+            }
+            catch (CosmosException e) when (e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed)
+            {
+                // Another report was filed in this bucket between our read and our write: read it again.
             }
         }
 
-        return [.. counts.Select(c => new TextIndexMatch(c.Key.Office, c.Key.ReportId, c.Key.Year, c.Value))];
+        throw new InvalidOperationException($"文字索引桶 {bucket} 被反复同时修改，{member.Office}/{member.ReportId} 未能写入，请稍后重试。");
     }
 
     /// <summary>Creates the container if this account lacks it (Bicep creates it in Azure; the emulator starts empty).</summary>
@@ -62,14 +85,11 @@ public sealed partial class CosmosStore
         _textIndexReady = true;
     }
 
-    // Office codes may hold characters an id may not ('/', '#', '?'): the member's id is a hash.
-    private static string MemberId(string office, string reportId) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{office}\n{reportId}")))[..32];
+    // A bucket's key may hold characters an id may not ('/', '#', '?', from office codes): the id is a hash of it.
+    private static string BucketId(string bucket) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(bucket)))[..32];
 
     private sealed record BucketDocument(
         [property: JsonPropertyName("id")] string Id,
         [property: JsonPropertyName("bucket")] string Bucket,
-        [property: JsonPropertyName("office")] string Office,
-        [property: JsonPropertyName("reportId")] string ReportId,
-        [property: JsonPropertyName("year")] int Year);
+        [property: JsonPropertyName("members")] IReadOnlyList<TextIndexMember> Members);
 }

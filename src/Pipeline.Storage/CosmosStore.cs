@@ -43,15 +43,25 @@ public sealed partial class CosmosStore(CosmosClient client, string databaseName
     /// <summary>
     /// Client options shared by every host. The SDK's own 429 retries are off so that one pipeline
     /// (ours, with its counters and bounds) decides; System.Text.Json so documents use the spec's names.
+    /// <paramref name="limitToEndpoint"/> is the local emulator (connection string): its point reads get <see cref="EmulatorPointReads"/>.
     /// </summary>
-    public static CosmosClientOptions ClientOptions(bool limitToEndpoint = false) => new()
+    public static CosmosClientOptions ClientOptions(bool limitToEndpoint = false)
     {
-        ConnectionMode = ConnectionMode.Gateway,
-        LimitToEndpoint = limitToEndpoint,
-        MaxRetryAttemptsOnRateLimitedRequests = 0,
-        RequestTimeout = TimeSpan.FromSeconds(20),
-        UseSystemTextJsonSerializerWithOptions = StoreJson.Options,
-    };
+        var options = new CosmosClientOptions
+        {
+            ConnectionMode = ConnectionMode.Gateway,
+            LimitToEndpoint = limitToEndpoint,
+            MaxRetryAttemptsOnRateLimitedRequests = 0,
+            RequestTimeout = TimeSpan.FromSeconds(20),
+            UseSystemTextJsonSerializerWithOptions = StoreJson.Options,
+        };
+        if (limitToEndpoint)
+        {
+            options.CustomHandlers.Add(new EmulatorPointReads());
+        }
+
+        return options;
+    }
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -81,7 +91,7 @@ public sealed partial class CosmosStore(CosmosClient client, string databaseName
     public Task<StoredReport?> GetReportAsync(string office, string id, CancellationToken cancellationToken = default) =>
         Run(async ct =>
         {
-            var response = await ReadAsync<StoredReport>(Reports, id, office, ct);
+            var response = await PointReadAsync<StoredReport>(Reports, id, office, ct);
             return response?.Resource.Type == "report" ? response.Resource with { ETag = response.ETag } : null;
         }, cancellationToken);
 
@@ -171,12 +181,12 @@ public sealed partial class CosmosStore(CosmosClient client, string databaseName
         Run(ct => Offices.UpsertItemAsync(office, new PartitionKey(office.Code), cancellationToken: ct), cancellationToken);
 
     public Task<Office?> GetOfficeAsync(string code, CancellationToken cancellationToken = default) =>
-        Run(async ct => (await ReadAsync<Office>(Offices, code, code, ct))?.Resource, cancellationToken);
+        Run(async ct => (await PointReadAsync<Office>(Offices, code, code, ct))?.Resource, cancellationToken);
 
     public Task<bool> MarkPendingAsync(NoticeKey key, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         Run(async ct =>
         {
-            var notice = await ReadAsync<NoticeDocument>(Notifications, key.Id, key.Office, ct);
+            var notice = await PointReadAsync<NoticeDocument>(Notifications, key.Id, key.Office, ct);
             if (notice?.Resource.State == "done")
             {
                 return false;
@@ -188,7 +198,7 @@ public sealed partial class CosmosStore(CosmosClient client, string databaseName
         }, cancellationToken);
 
     public Task<bool> IsDoneAsync(NoticeKey key, CancellationToken cancellationToken = default) =>
-        Run(async ct => (await ReadAsync<NoticeDocument>(Notifications, key.Id, key.Office, ct))?.Resource.State == "done", cancellationToken);
+        Run(async ct => (await PointReadAsync<NoticeDocument>(Notifications, key.Id, key.Office, ct))?.Resource.State == "done", cancellationToken);
 
     public Task CompleteAsync(NoticeKey key, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         Run(async ct =>
@@ -226,7 +236,7 @@ public sealed partial class CosmosStore(CosmosClient client, string databaseName
             {
             }
 
-            var existing = await ReadAsync<DeliveryDocument>(Notifications, id, key.Office, ct);
+            var existing = await PointReadAsync<DeliveryDocument>(Notifications, id, key.Office, ct);
             if (existing is null)
             {
                 return DeliveryClaim.Busy;
@@ -258,7 +268,7 @@ public sealed partial class CosmosStore(CosmosClient client, string databaseName
         Run(async ct =>
         {
             var id = key.DeliveryId(recipient);
-            var existing = await ReadAsync<DeliveryDocument>(Notifications, id, key.Office, ct);
+            var existing = await PointReadAsync<DeliveryDocument>(Notifications, id, key.Office, ct);
             if (existing is null || existing.Resource.State != "sending")
             {
                 return;
@@ -281,19 +291,23 @@ public sealed partial class CosmosStore(CosmosClient client, string databaseName
             new PartitionKey(key.Office), cancellationToken: ct), cancellationToken);
 
     /// <summary>
-    /// Reads one item by id within its partition, with its ETag. A query rather than a point read: the
-    /// emulator answers a point read of a missing item with 500, and a one-partition query by id costs little.
+    /// Reads one item by id within its partition, with its ETag: a point read (1 RU; no query, which the emulator
+    /// answers by scanning every document). Missing is null.
     /// </summary>
-    private static async Task<Found<T>?> ReadAsync<T>(Container container, string id, string partition, CancellationToken ct)
+    private static async Task<Found<T>?> PointReadAsync<T>(Container container, string id, string partition, CancellationToken ct)
     {
-        var field = container.Id == OfficesContainer ? "code" : "office";
-        var definition = new QueryDefinition($"SELECT c AS doc, c._etag AS etag FROM c WHERE c.{field} = @partition AND c.id = @id")
-            .WithParameter("@partition", partition).WithParameter("@id", id);
-        var found = await QueryAsync<Found<T>>(container, definition, partition, ct);
-        return found.FirstOrDefault();
+        try
+        {
+            var response = await container.ReadItemAsync<T>(id, new PartitionKey(partition), cancellationToken: ct);
+            return new Found<T>(response.Resource, response.ETag);
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
-    private sealed record Found<T>([property: JsonPropertyName("doc")] T Resource, [property: JsonPropertyName("etag")] string ETag);
+    private sealed record Found<T>(T Resource, string ETag);
 
     private static async Task CreateOrKeepAsync<T>(Container container, T item, CancellationToken ct)
         where T : IPartitioned

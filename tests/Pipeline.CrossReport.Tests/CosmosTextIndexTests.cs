@@ -9,17 +9,8 @@ namespace Pipeline.CrossReport.Tests;
 public sealed class CosmosTextIndexTests(CosmosServer server) : IClassFixture<CosmosServer>
 {
     [Fact]
-    public async Task Buckets_are_filed_once_and_found_by_any_of_them()
-    {
-        var store = await StoreAsync();
-        await store.IndexTextAsync(new TextIndexEntry("a/1", "r1", 2021, ["2021:0:aa", "2021:1:bb"]));
-        await store.IndexTextAsync(new TextIndexEntry("a/1", "r1", 2021, ["2021:0:aa", "2021:1:bb"]));
-        await store.IndexTextAsync(new TextIndexEntry("b", "r2", 2021, ["2021:0:aa", "2021:1:cc"]));
-
-        var found = await store.FindByBucketsAsync(["2021:0:aa", "2021:1:bb", "2021:9:none"]);
-
-        Assert.Equal([("a/1", "r1", 2), ("b", "r2", 1)], found.OrderBy(m => m.Office, StringComparer.Ordinal).Select(m => (m.Office, m.ReportId, m.SharedBuckets)));
-    }
+    public async Task Buckets_are_filed_once_read_by_point_reads_and_stop_growing_when_full() =>
+        await TextIndexContract.HoldsAsync(await StoreAsync());
 
     [Fact]
     public async Task A_copied_town_and_a_broken_carry_are_found_in_cosmos_as_in_sqlite()
