@@ -8,8 +8,15 @@ namespace Pipeline.Corpus.Independent;
 /// </summary>
 public static class CorpusSet
 {
-    public static void Generate(int seed, int count, string folder, bool scans, Action<string> progress)
+    /// <param name="faults">The scan faults made, each in turn; all of them when null.</param>
+    public static void Generate(int seed, int count, string folder, bool scans, IReadOnlyList<string>? faults, Action<string> progress)
     {
+        faults ??= ScanFault.All;
+        if (faults.Count == 0 || faults.Any(f => !ScanFault.All.Contains(f)))
+        {
+            throw new ArgumentException($"unknown fault in {string.Join(',', faults)}; the faults are {string.Join(',', ScanFault.All)}");
+        }
+
         Directory.CreateDirectory(folder);
         for (var n = 0; n < count; n++)
         {
@@ -44,7 +51,7 @@ public static class CorpusSet
                 File.WriteAllText(Path.Combine(folder, name + "-text.truth.json"), TruthFile.Write(draft, "pdf-text", "none", style));
                 if (scans)
                 {
-                    var fault = ScanFault.Of(ScanFault.All[n % ScanFault.All.Length]);
+                    var fault = ScanFault.Of(faults[n % faults.Count]);
                     var scan = Path.Combine(folder, $"{name}-scan-{fault.Name}.pdf");
                     fault.Scan(pdf, scan, scratch, reportSeed);
                     var kind = fault.Name == "clean" ? "scan-clean" : "scan-degraded";

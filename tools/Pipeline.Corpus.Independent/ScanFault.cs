@@ -40,7 +40,9 @@ public sealed record ScanFault(string Name, int Dpi)
             images.Add(image);
         }
 
-        Tools.Run("img2pdf", [.. images, "-o", output]);
+        // The image's own density is not to be trusted (-strip drops a PNG's pHYs, and img2pdf then takes 96 dpi):
+        // the scan is declared at the dpi it was made at, as a scanner's driver does.
+        Tools.Run("img2pdf", [.. images, "--imgsize", $"{Dpi}dpix{Dpi}dpi", "-o", output]);
     }
 
     private IEnumerable<string> Spoil(int page, int count, Random random)

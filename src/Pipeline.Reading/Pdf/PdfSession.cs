@@ -10,7 +10,15 @@ namespace Pipeline.Reading.Pdf;
 /// </summary>
 public sealed class PdfSession : IDisposable
 {
+    /// <summary>The lowest density a document is scanned at to be read; below it a declared density is a default, not a measurement.</summary>
+    public const double LeastScanDpi = 100;
+
+    private const double A4ShortPoints = 210 * 72 / 25.4;
+
+    private const double A4LongPoints = 297 * 72 / 25.4;
+
     private readonly TempWorkspace _workspace = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, PageImage?> _scans = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly PdfLimits _limits;
     private readonly CancellationToken _cancellation;
@@ -62,35 +70,58 @@ public sealed class PdfSession : IDisposable
     /// </summary>
     public RgbImage? StoredScan(int page, int dpi)
     {
+        if (Scan(page) is not { Type: "image", Color: "rgb", Components: 3, Bits: 8 } image ||
+            Math.Abs(image.XPpi - dpi) > 1 || Math.Abs(image.YPpi - dpi) > 1 ||
+            image.Width > PixelLimits.MaxSide || image.Height > PixelLimits.MaxSide || (long)image.Width * image.Height > PixelLimits.MaxPixels)
+        {
+            return null;
+        }
+
+        var stream = Run("qpdf", ["--decode-level=all", string.Create(CultureInfo.InvariantCulture, $"--show-object={image.ObjectId},{image.Generation}"), "--filtered-stream-data", PdfPath]);
+        return stream.Succeeded && stream.Output.Length == image.Width * image.Height * 3 ? new RgbImage(image.Width, image.Height, stream.Output) : null;
+    }
+
+    /// <summary>The page as one scan: its only image, upright and covering it; null for any other page or when poppler cannot list it.</summary>
+    public PageImage? Scan(int page) => _scans.GetOrAdd(page, ListScan);
+
+    private PageImage? ListScan(int page)
+    {
         var info = Info();
         if (page > info.PageSizes.Count || page > info.PageRotations.Count || info.PageRotations[page - 1] != 0)
         {
             return null;
         }
 
-        var size = info.PageSizes[page - 1];
         var number = page.ToString(CultureInfo.InvariantCulture);
         var list = Run("pdfimages", ["-list", "-f", number, "-l", number, PdfPath]);
-        if (!list.Succeeded)
+        return list.Succeeded && PageImage.ParseList(list.OutputText) is [var image] && image.Covers(info.PageSizes[page - 1]) ? image : null;
+    }
+
+    /// <summary>
+    /// The resolution that renders a page at <paramref name="dpi"/> pixels an inch of paper. A scan's page size is
+    /// its image's pixels over the density it declares, and a declared density below <see cref="LeastScanDpi"/> is
+    /// no scanner's but what image tools write when they know none (72, or img2pdf's 96 for a PNG stripped of its
+    /// pHYs): the page is then two to four times too large, and rendering it at 300 dpi made pages of 80 M pixels
+    /// with letters three times the size the reader expects. Such a page is taken for the A4 sheet (GB/T 9704) that
+    /// its image's own proportions show, and rendered from its pixels to that sheet's <paramref name="dpi"/>; any
+    /// other page is rendered as declared.
+    /// </summary>
+    public int ScanDpi(int page, int dpi)
+    {
+        if (Scan(page) is not { } image || image.XPpi >= LeastScanDpi)
         {
-            return null;
+            return dpi;
         }
 
-        var images = list.OutputText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2)
-            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-        if (images is not [[_, _, "image", var w, var h, "rgb", "3", "8", _, _, var id, var gen, var xppi, var yppi, ..]] ||
-            !int.TryParse(id, CultureInfo.InvariantCulture, out var objectId) || !int.TryParse(gen, CultureInfo.InvariantCulture, out var generation) ||
-            !int.TryParse(w, CultureInfo.InvariantCulture, out var width) || !int.TryParse(h, CultureInfo.InvariantCulture, out var height) ||
-            !double.TryParse(xppi, CultureInfo.InvariantCulture, out var horizontal) || !double.TryParse(yppi, CultureInfo.InvariantCulture, out var vertical) ||
-            Math.Abs(horizontal - dpi) > 1 || Math.Abs(vertical - dpi) > 1 ||
-            width > PixelLimits.MaxSide || height > PixelLimits.MaxSide || (long)width * height > PixelLimits.MaxPixels ||
-            Math.Abs((width * 72.0 / horizontal) - size.Width) > size.Width / 50 || Math.Abs((height * 72.0 / vertical) - size.Height) > size.Height / 50)
+        var (shortSide, longSide) = (Math.Min(image.Width, image.Height), Math.Max(image.Width, image.Height));
+        var proportion = (double)longSide / shortSide;
+        if (Math.Abs(proportion - (A4LongPoints / A4ShortPoints)) > 0.03 * proportion)
         {
-            return null;
+            return dpi;
         }
 
-        var stream = Run("qpdf", ["--decode-level=all", string.Create(CultureInfo.InvariantCulture, $"--show-object={objectId},{generation}"), "--filtered-stream-data", PdfPath]);
-        return stream.Succeeded && stream.Output.Length == width * height * 3 ? new RgbImage(width, height, stream.Output) : null;
+        var sheetWidth = image.Width <= image.Height ? A4ShortPoints : A4LongPoints;
+        return (int)Math.Round(dpi * sheetWidth / Info().PageSizes[page - 1].Width);
     }
 
     /// <summary>A rendered page is read once and removed at once: 26 MB a page at 300 dpi would pile up over 60 pages.</summary>

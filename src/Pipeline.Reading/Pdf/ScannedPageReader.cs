@@ -78,7 +78,9 @@ public sealed partial class ScannedPageReader : IScannedPageReader
             Parallel.For(1, pages + 1, options, page =>
             {
                 session.ThrowIfOutOfTime();
-                var scan = session.StoredScan(page, Dpi) ?? session.RenderColor(page, Dpi);
+                // A scan declared at a wrong density is rendered from its own pixels, at 300 an inch of its sheet.
+                var dpi = session.ScanDpi(page, Dpi);
+                var scan = session.StoredScan(page, dpi) ?? session.RenderColor(page, dpi);
                 perPage[page - 1] = ReadUpright(page, PageAnalyzer.Default.SealFilter.Separate(scan), session);
             });
         }
