@@ -144,7 +144,7 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
         try
         {
             var layout = reader.Read(file, cancellationToken);
-            var report = mapper.Map(layout);
+            var (report, validation) = new SureNumbers(mapper, validator).Judge(layout);
             Mapped?.Invoke(file.Name, report);
             if (report.Sections.Count < 2 && report.Applications is null && report.ActiveDisclosure is null && report.ReviewLitigation is null)
             {
@@ -152,7 +152,7 @@ public sealed class ReportChecker(IReadOnlyList<IReportReader> readers, ReportMa
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var result = ResultBuilder.Build(id, file.Name, report, validator.Validate(report));
+            var result = ResultBuilder.Build(id, file.Name, report, validation);
             var reports = MultipleReports.Count(layout);
             return reports > 1 ? MultipleReports.Flag(result, reports) : result;
         }

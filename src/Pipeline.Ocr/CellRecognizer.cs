@@ -42,6 +42,12 @@ public sealed class CellRecognizer
     /// <summary>A different number read by the check model with this confidence or more makes the cell doubtful.</summary>
     private const double DissentConfidence = 0.5;
 
+    /// <summary>
+    /// The least confidence of every character of PP-OCR's reading for a number to await the table's check
+    /// instead of the check model's (<see cref="ReadNumbersFirst"/>).
+    /// </summary>
+    private const double SoleConfidence = 0.95;
+
     /// <summary>Width over height of the widest ink run <see cref="HoldsShortRun"/> takes for a number.</summary>
     private const double ShortRunAspect = 3.2;
 
@@ -253,16 +259,42 @@ public sealed class CellRecognizer
     /// The numeric cells of one table row, read together as one line (<see cref="NumberStrip"/>), each result as
     /// <see cref="ReadNumber"/> would give it. A cell the line reading cannot settle is read on its own.
     /// </summary>
-    public IReadOnlyList<OcrText> ReadNumbers(IReadOnlyList<GrayImage> cells)
+    public IReadOnlyList<OcrText> ReadNumbers(IReadOnlyList<GrayImage> cells) => [.. ReadRow(cells, deferring: false).Select(r => r.Read)];
+
+    /// <summary>
+    /// As <see cref="ReadNumbers"/>, except that a number PP-OCR reads with every character sure, as long as its
+    /// ink, on one line and with no bar of a lost minus before it, is not yet shown to the check model: it comes
+    /// back awaiting its second reading (<see cref="Confirm"/>), held below the threshold, unless the table's own
+    /// identities confirm it. That keeps Tesseract off the common path. With Tesseract as the first reader,
+    /// every number is checked at once, as before.
+    /// </summary>
+    public IReadOnlyList<NumberReading> ReadNumbersFirst(IReadOnlyList<GrayImage> cells) => ReadRow(cells, deferring: numbers is not null);
+
+    /// <summary>
+    /// A number PP-OCR alone read (<see cref="ReadNumbersFirst"/>), read again by the check model on its own and
+    /// settled as a row's cell is: both models agreeing settle it, anything else is read again by both.
+    /// </summary>
+    public OcrText Confirm(GrayImage cell, OcrText first)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(first);
+        var prepared = Prepare(InkBounds.Find(cell) is { } ink ? CutToInk(cell, ink) : cell);
+        var check = Options.CheckLanguage is { } language
+            ? pool.Use(language, engine => engine.Recognize(prepared, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi))
+            : null;
+        return Final(cell, check is not null && check.Text == first.Text ? Judge(first, check) : Reconsidered(cell, first, check));
+    }
+
+    private NumberReading[] ReadRow(IReadOnlyList<GrayImage> cells, bool deferring)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        var results = new OcrText?[cells.Count];
+        var results = new NumberReading?[cells.Count];
         var inked = new List<int>();
         for (var i = 0; i < cells.Count; i++)
         {
             if (InkCoverage.IsBlank(cells[i]))
             {
-                results[i] = new OcrText("", BlankConfidence);
+                results[i] = new NumberReading(new OcrText("", BlankConfidence));
             }
             else
             {
@@ -273,46 +305,63 @@ public sealed class CellRecognizer
         var strip = NumberStrip.Compose([.. inked.Select(i => cells[i])], TargetLineHeight);
         if (!strip.IsEmpty)
         {
-            var read = numbers is null
-                ? strip.Assign(pool.Use(Options.Language, engine =>
-                    engine.RecognizeParts(strip.Image, PageSegmentation.SingleLine, NumberWhitelist, Options.Dpi, OcrLevel.Symbol)))
+            var (read, weakest) = numbers is null
+                ? (strip.Assign(pool.Use(Options.Language, engine =>
+                    engine.RecognizeParts(strip.Image, PageSegmentation.SingleLine, NumberWhitelist, Options.Dpi, OcrLevel.Symbol))), new double[inked.Count])
                 : FirstReadings([.. inked.Select(i => cells[i])], numbers);
-            var check = Options.CheckLanguage is { } checkLanguage && read.Any(r => r is not null && NumberPattern.IsPlain(r.Text))
-                ? strip.Assign(pool.Use(checkLanguage, engine =>
-                    engine.RecognizeParts(strip.Image, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi, OcrLevel.Symbol)))
-                : null;
+
             // A piece that is not a number (a heading among the values) can pull the model's characters out of
             // place, so that a neighbour's digit lands on it and both models agree on the rest; a piece given too
             // few or too many characters for its ink shows the same. No reading of such a line is trusted, and
             // every cell of it is read on its own.
             if (Enumerable.Range(0, inked.Count).Any(k => read[k] is not { } piece || !NumberPattern.IsMatch(piece.Text) || !strip.Fits(k, piece.Text)))
             {
-                return [.. results.Select((r, i) => r ?? ReadNumber(cells[i]))];
+                return [.. results.Select((r, i) => r ?? new NumberReading(ReadNumber(cells[i])))];
             }
 
+            var deferred = Enumerable.Range(0, inked.Count).Select(k => deferring && StandsAlone(cells[inked[k]], read[k]!, weakest[k])).ToArray();
+            var check = Options.CheckLanguage is { } checkLanguage && Enumerable.Range(0, inked.Count).Any(k => !deferred[k] && NumberPattern.IsPlain(read[k]!.Text))
+                ? strip.Assign(pool.Use(checkLanguage, engine =>
+                    engine.RecognizeParts(strip.Image, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi, OcrLevel.Symbol)))
+                : null;
             for (var k = 0; k < inked.Count; k++)
             {
-                if (read[k] is { } text && NumberPattern.IsMatch(text.Text))
-                {
-                    // Both models agreeing settles the cell; anything else is read again on its own.
-                    results[inked[k]] = Final(cells[inked[k]], check?[k] is { } second && second.Text == text.Text
+                var text = read[k]!;
+                // Both models agreeing settles the cell; anything else is read again on its own.
+                results[inked[k]] = deferred[k]
+                    ? new NumberReading(text with { Confidence = Math.Min(text.Confidence, UnconfirmedConfidence) }, text)
+                    : new NumberReading(Final(cells[inked[k]], check?[k] is { } second && second.Text == text.Text
                         ? Judge(text, second)
-                        : Reconsidered(cells[inked[k]], text, check?[k]));
-                }
+                        : Reconsidered(cells[inked[k]], text, check?[k])));
             }
         }
 
-        return [.. results.Select((r, i) => r ?? ReadNumber(cells[i]))];
+        return [.. results.Select((r, i) => r ?? new NumberReading(ReadNumber(cells[i])))];
     }
+
+    /// <summary>
+    /// Whether PP-OCR's reading of a number may stand on its word until the table checks it: every character at
+    /// least <see cref="SoleConfidence"/>, a plain number, one line of ink, as many digits as the ink can hold
+    /// (a number with fewer has lost one, however sure the model is), and no bar before it that a lost minus
+    /// would leave.
+    /// </summary>
+    private static bool StandsAlone(GrayImage cell, OcrText read, double weakest) =>
+        weakest >= SoleConfidence && NumberPattern.IsPlain(read.Text) && InkBounds.Find(cell) is { } ink
+        && TextLineHeight.Count(cell) <= 1 && DigitWidths.CouldSpan(read.Text, ink.Width, ink.Height)
+        && (read.Text.StartsWith('-') || !BlankMark.BarBefore(cell, ink));
 
     /// <summary>
     /// The cells read by <paramref name="reader"/> in one batch, each cut to its ink and framed with paper,
     /// with only a number's characters allowed; a cell read as nothing is null, as an unassigned strip piece is.
+    /// Each comes with its least sure character's confidence.
     /// </summary>
-    private static OcrText?[] FirstReadings(IReadOnlyList<GrayImage> cells, ITextRecognizer reader)
+    private static (OcrText?[] Read, double[] Weakest) FirstReadings(IReadOnlyList<GrayImage> cells, ITextRecognizer reader)
     {
         var crops = cells.Select(c => InkBounds.Find(c) is { } ink ? WhiteBorder.Add(CutToInk(c, ink), Math.Max(8, ink.Height / 2)) : c).ToList();
-        return [.. reader.Read(crops, NumberWhitelist).Select(r => r.Text.Length == 0 ? null : new OcrText(r.Text.Replace(" ", "", StringComparison.Ordinal), r.Confidence))];
+        var read = reader.Read(crops, NumberWhitelist);
+        return (
+            [.. read.Select(r => r.Text.Length == 0 ? null : new OcrText(r.Text.Replace(" ", "", StringComparison.Ordinal), r.Confidence))],
+            [.. read.Select(r => r.Weakest)]);
     }
 
     /// <summary>

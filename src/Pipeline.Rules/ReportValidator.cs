@@ -45,6 +45,10 @@ public sealed partial class ReportValidator(RuleCatalogue catalogue, IEnumerable
         new ProblemsTextRule(),
     ];
 
+    /// <summary>The sum identities of the enabled rules over the report's tables: what the table itself checks.</summary>
+    public IEnumerable<SumIdentity> Identities(AnnualReport report) =>
+        _rules.OfType<ITableIdentities>().Where(r => catalogue.Find(((IRule)r).Id) is { Enabled: true }).SelectMany(r => r.Identities(report));
+
     public Validation Validate(AnnualReport report)
     {
         var context = new RuleContext(report, catalogue.Settings);
@@ -173,11 +177,7 @@ public sealed partial class ReportValidator(RuleCatalogue catalogue, IEnumerable
             .Select(c => c.Address)];
     }
 
-    private static CellValue? Cell(AnnualReport report, string address)
-    {
-        var (table, row, column) = CellNames.Split(address);
-        return report.Table(table)?.Get(row, column);
-    }
+    private static CellValue? Cell(AnnualReport report, string address) => report.Cell(address);
 
     private static string Describe(AnnualReport report, string address) =>
         Cell(report, address) is { } cell

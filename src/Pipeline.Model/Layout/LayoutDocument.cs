@@ -11,6 +11,17 @@ public sealed record LayoutDocument(string SourceKind, IReadOnlyList<LayoutBlock
     public IEnumerable<LayoutTable> Tables => Blocks.OfType<LayoutTable>();
 
     public bool IsEmpty => Blocks.Count == 0;
+
+    /// <summary>Numbers read by one model alone that a second can read again; null when every number was read in full.</summary>
+    public ISecondReading? SecondReading { get; init; }
+
+    /// <summary>The document with each table cell passed through <paramref name="change"/>.</summary>
+    public LayoutDocument WithCells(Func<LayoutCell, LayoutCell> change) => this with
+    {
+        Blocks = [.. Blocks.Select(b => b is LayoutTable table
+            ? table with { Rows = [.. table.Rows.Select(r => new LayoutRow([.. r.Cells.Select(change)]))] }
+            : b)],
+    };
 }
 
 public abstract record LayoutBlock(LayoutOrigin Origin);

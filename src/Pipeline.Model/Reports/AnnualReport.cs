@@ -66,6 +66,13 @@ public sealed record AnnualReport
         _ => null,
     };
 
+    /// <summary>The cell at a rule's address (table.row.column); null when it was not read.</summary>
+    public CellValue? Cell(string address)
+    {
+        var (table, row, column) = Schema.CellNames.Split(address);
+        return Table(table)?.Get(row, column);
+    }
+
     /// <summary>Running text of the whole report, tables left out: what the TXT-* rules read.</summary>
     public string NarrativeText => string.Join('\n', Sections.Select(s => s.Text).Prepend(Preamble));
 }

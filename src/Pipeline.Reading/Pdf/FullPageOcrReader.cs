@@ -11,7 +11,7 @@ public sealed class FullPageOcrReader(EnginePool pool) : IScannedPageReader
 {
     private readonly CellRecognizer _recognizer = new(pool);
 
-    public IReadOnlyList<LayoutBlock> Read(PdfSession session, int pages, CancellationToken cancellationToken)
+    public ScannedPages Read(PdfSession session, int pages, CancellationToken cancellationToken)
     {
         var lines = new List<TextLine>();
         for (var page = 1; page <= pages; page++)
@@ -21,6 +21,6 @@ public sealed class FullPageOcrReader(EnginePool pool) : IScannedPageReader
             lines.AddRange(read.Lines.Select(l => new TextLine(l, new LayoutOrigin(Page: page, Confidence: read.Confidence))));
         }
 
-        return TextLayoutBuilder.Build(lines);
+        return new ScannedPages(TextLayoutBuilder.Build(lines));
     }
 }

@@ -65,7 +65,8 @@ public sealed class PdfReader(PdfLimits limits, IScannedPageReader? scans) : IRe
 
         try
         {
-            return new LayoutDocument(SourceKinds.PdfScan, scans.Read(session, info.Pages, cancellationToken));
+            var scanned = scans.Read(session, info.Pages, cancellationToken);
+            return new LayoutDocument(SourceKinds.PdfScan, scanned.Blocks) { SecondReading = scanned.SecondReading };
         }
         catch (OcrUnavailableException e)
         {
@@ -81,5 +82,8 @@ public sealed class PdfReader(PdfLimits limits, IScannedPageReader? scans) : IRe
 /// <summary>Reads scanned pages (OCR) into layout blocks.</summary>
 public interface IScannedPageReader
 {
-    IReadOnlyList<LayoutBlock> Read(PdfSession session, int pages, CancellationToken cancellationToken);
+    ScannedPages Read(PdfSession session, int pages, CancellationToken cancellationToken);
 }
+
+/// <summary>A scan's blocks, and the numbers in them one model alone read, which a second can read again.</summary>
+public sealed record ScannedPages(IReadOnlyList<LayoutBlock> Blocks, ISecondReading? SecondReading = null);

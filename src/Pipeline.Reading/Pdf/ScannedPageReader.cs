@@ -69,9 +69,10 @@ public sealed partial class ScannedPageReader : IScannedPageReader
     /// Pages are read side by side, one per core (at most <paramref name="parallelism"/>, by default all cores):
     /// each has its own engines from the pool, and the blocks come back in page order.
     /// </summary>
-    public IReadOnlyList<LayoutBlock> Read(PdfSession session, int pages, CancellationToken cancellationToken)
+    public ScannedPages Read(PdfSession session, int pages, CancellationToken cancellationToken)
     {
         var perPage = new List<LayoutBlock>[pages];
+        var single = new SingleReadCells((crop, sole) => Settle(_cells.Confirm(crop, sole), crop), parallelism);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
         try
         {
@@ -81,7 +82,9 @@ public sealed partial class ScannedPageReader : IScannedPageReader
                 // A scan declared at a wrong density is rendered from its own pixels, at 300 an inch of its sheet.
                 var dpi = session.ScanDpi(page, Dpi);
                 var scan = session.StoredScan(page, dpi) ?? session.RenderColor(page, dpi);
-                perPage[page - 1] = ReadUpright(page, PageAnalyzer.Default.SealFilter.Separate(scan), session);
+                var (blocks, pending) = ReadUpright(page, PageAnalyzer.Default.SealFilter.Separate(scan), session);
+                perPage[page - 1] = blocks;
+                single.Add(pending);
             });
         }
         catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
@@ -90,7 +93,7 @@ public sealed partial class ScannedPageReader : IScannedPageReader
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
         }
 
-        return [.. perPage.SelectMany(blocks => blocks)];
+        return new ScannedPages([.. perPage.SelectMany(blocks => blocks)], single);
     }
 
     /// <summary>
@@ -99,7 +102,7 @@ public sealed partial class ScannedPageReader : IScannedPageReader
     /// model says, and upside down as well when the model is unsure (a worn table page gives it little to go on);
     /// a turned reading is kept only when it reads better.
     /// </summary>
-    private List<LayoutBlock> ReadUpright(int page, SealedPage image, PdfSession session)
+    private (List<LayoutBlock> Blocks, List<PendingCell> Pending) ReadUpright(int page, SealedPage image, PdfSession session)
     {
         // PP-OCR reads an upside-down line as confident nonsense, so the page's quality cannot tell it; its angle
         // classifier, a few milliseconds a page, is asked first, and a page most of whose lines it finds upside
@@ -112,11 +115,13 @@ public sealed partial class ScannedPageReader : IScannedPageReader
             analysis = PageAnalyzer.Default.Analyze(image);
         }
 
-        var blocks = ReadPage(page, analysis, session);
+        // Only the numbers of the reading kept await their second reading.
+        var pending = new List<PendingCell>();
+        var blocks = ReadPage(page, analysis, session, pending);
         var quality = Quality(blocks);
         if (quality >= Legible)
         {
-            return blocks;
+            return (blocks, pending);
         }
 
         session.ThrowIfOutOfTime();
@@ -132,11 +137,12 @@ public sealed partial class ScannedPageReader : IScannedPageReader
         foreach (var degrees in turns)
         {
             session.ThrowIfOutOfTime();
-            var turned = ReadPage(page, PageAnalyzer.Default.Analyze(image.Rotate(degrees)), session);
+            var turnedPending = new List<PendingCell>();
+            var turned = ReadPage(page, PageAnalyzer.Default.Analyze(image.Rotate(degrees)), session, turnedPending);
             var turnedQuality = Quality(turned);
             if (turnedQuality > quality)
             {
-                (blocks, quality) = (turned, turnedQuality);
+                (blocks, quality, pending) = (turned, turnedQuality, turnedPending);
             }
 
             if (quality >= Legible)
@@ -145,7 +151,7 @@ public sealed partial class ScannedPageReader : IScannedPageReader
             }
         }
 
-        return blocks;
+        return (blocks, pending);
     }
 
     /// <summary>
@@ -163,14 +169,14 @@ public sealed partial class ScannedPageReader : IScannedPageReader
         return confidences.Count == 0 ? 1 : confidences.Average();
     }
 
-    private List<LayoutBlock> ReadPage(int page, PageAnalysis analysis, PdfSession session)
+    private List<LayoutBlock> ReadPage(int page, PageAnalysis analysis, PdfSession session, List<PendingCell> pending)
     {
         var blocks = new List<LayoutBlock>();
         var top = 0;
         foreach (var grid in analysis.Tables.OrderBy(t => t.Bounds.Y))
         {
             blocks.AddRange(ReadText(page, analysis, Rect.FromEdges(0, top, analysis.Page.Width, grid.Bounds.Y)));
-            blocks.Add(ReadTable(page, analysis, grid, session));
+            blocks.Add(ReadTable(page, analysis, grid, session, pending));
             top = Math.Max(top, grid.Bounds.Bottom);
         }
 
@@ -178,7 +184,7 @@ public sealed partial class ScannedPageReader : IScannedPageReader
         return blocks;
     }
 
-    private LayoutTable ReadTable(int page, PageAnalysis analysis, TableGrid grid, PdfSession session)
+    private LayoutTable ReadTable(int page, PageAnalysis analysis, TableGrid grid, PdfSession session, List<PendingCell> pending)
     {
         var image = analysis.Page;
         var rows = new List<LayoutRow>();
@@ -194,19 +200,31 @@ public sealed partial class ScannedPageReader : IScannedPageReader
             var valued = Enumerable.Range(0, row.Count).Select(i => row[i].RowSpan == 1 && CellRecognizer.HoldsShortRun(crops[i]) &&
                 (row[i].Box.Width < grid.Bounds.Width * NumericShare || row[i].Column > 0)).ToList();
             var narrow = Enumerable.Range(0, row.Count).Where(i => valued[i] && row[i].ColumnSpan == 1).ToList();
-            var numbers = _cells.ReadNumbers([.. narrow.Select(i => crops[i])]);
+            var numbers = _cells.ReadNumbersFirst([.. narrow.Select(i => crops[i])]);
             var cells = new List<LayoutCell>();
             for (var i = 0; i < row.Count; i++)
             {
                 var cell = row[i];
                 var index = narrow.IndexOf(i);
                 var crop = crops[i];
-                var read = index >= 0 ? Settle(numbers[index], crop)
-                    : valued[i] ? Settle(_cells.ReadNumber(crop), crop)
-                    : cell.Box.Width < grid.Bounds.Width * NumericShare ? LabelFirst(crop)
-                    : _lines.ReadCell(crop);
-                read = UnderSeal(analysis, cell.Box, crop, read);
-                cells.Add(new LayoutCell(read.Text, new LayoutOrigin(Page: page, Box: Points(cell.Box), Confidence: read.Confidence), cell.RowSpan, cell.ColumnSpan));
+                var origin = new LayoutOrigin(Page: page, Box: Points(cell.Box));
+                OcrText read;
+                if (index >= 0 && numbers[index].Sole is { } sole && !UnderSeal(analysis, cell.Box, crop, sole))
+                {
+                    // PP-OCR's word alone: held below the threshold until the table's identities or Tesseract confirm it.
+                    pending.Add(new PendingCell(new CellPlace(page, origin.Box!), crop, sole));
+                    read = numbers[index].Read;
+                }
+                else
+                {
+                    read = index >= 0 ? Settle(numbers[index].Sole is { } sealedSole ? _cells.Confirm(crop, sealedSole) : numbers[index].Read, crop)
+                        : valued[i] ? Settle(_cells.ReadNumber(crop), crop)
+                        : cell.Box.Width < grid.Bounds.Width * NumericShare ? LabelFirst(crop)
+                        : _lines.ReadCell(crop);
+                    read = UnderSeal(analysis, cell.Box, crop, read) ? read with { Confidence = Math.Min(read.Confidence, UnderSealConfidence) } : read;
+                }
+
+                cells.Add(new LayoutCell(read.Text, origin with { Confidence = read.Confidence }, cell.RowSpan, cell.ColumnSpan));
             }
 
             rows.Add(new LayoutRow(cells));
@@ -242,19 +260,19 @@ public sealed partial class ScannedPageReader : IScannedPageReader
     private static bool Names(OcrText label) => label.Text.Count(ChineseText.IsHan) >= 2 && !NumberPattern.IsMatch(label.Text);
 
     /// <summary>
-    /// A number whose ink the seal crosses is doubtful however sure the models are: dividing the seal out can
+    /// Whether the seal crosses a number's ink: such a number is doubtful however sure the models are: dividing the seal out can
     /// leave a pale trace across a stroke, and a "0" cut by the seal's ring reads as a sure "9" to both models.
     /// Its value stands as read; only an error resting on it goes to review instead of failing the report.
     /// </summary>
-    private static OcrText UnderSeal(PageAnalysis analysis, Rect box, GrayImage crop, OcrText read)
+    private static bool UnderSeal(PageAnalysis analysis, Rect box, GrayImage crop, OcrText read)
     {
         if (analysis.Seal is null || read.Confidence <= UnderSealConfidence || !NumberPattern.IsMatch(read.Text) || InkBounds.Find(crop) is not { } ink)
         {
-            return read;
+            return false;
         }
 
         var digits = new Rect(box.X + ink.X, box.Y + ink.Y, ink.Width, ink.Height).Inflate(SealMargin);
-        return analysis.SealInk(digits) >= SealCrossing ? read with { Confidence = UnderSealConfidence } : read;
+        return analysis.SealInk(digits) >= SealCrossing;
     }
 
     /// <summary>

@@ -4,13 +4,15 @@ using Pipeline.Model.Schema;
 namespace Pipeline.Rules.InReport;
 
 /// <summary>T3-RESULT-SUM: in every column, （七）总计 is the sum of the result rows （一） to （六）.</summary>
-public sealed class ApplicationsResultSumRule : IRule
+public sealed class ApplicationsResultSumRule : IRule, ITableIdentities
 {
     public string Id => "T3-RESULT-SUM";
 
-    public IEnumerable<RuleHit> Check(RuleContext context)
+    public IEnumerable<RuleHit> Check(RuleContext context) => Identities(context.Report).Select(i => i.Check()).OfType<RuleHit>();
+
+    public IEnumerable<SumIdentity> Identities(AnnualReport report)
     {
-        if (context.Report.Applications is not { } table)
+        if (report.Applications is not { } table)
         {
             yield break;
         }
@@ -22,11 +24,7 @@ public sealed class ApplicationsResultSumRule : IRule
         var rows = ApplicationsSchema.ResultRows(vintage).ToList();
         foreach (var column in ApplicationsSchema.Columns)
         {
-            var identity = new SumIdentity(table, rows.Select(r => (r, column.Key)).ToList(), [("resultTotal", column.Key)]);
-            if (identity.Check(("column", column.Label)) is { } hit)
-            {
-                yield return hit;
-            }
+            yield return new SumIdentity(table, rows.Select(r => (r, column.Key)).ToList(), [("resultTotal", column.Key)], ("column", column.Label));
         }
     }
 }
