@@ -106,21 +106,30 @@ public sealed class CosmosReviewStore(CosmosClient client, string databaseName, 
         [property: JsonPropertyName("at")] DateTimeOffset? At);
 
     /// <summary>
-    /// The registry is small (one document per office) and read whole to find the offices under a parent;
-    /// this is the one query that crosses partitions, and it touches only the <c>offices</c> container.
+    /// The registry is small (one document per office) and read whole to find the offices under a parent. It is
+    /// the one read that spans partitions, and it touches only the <c>offices</c> container: a read feed, not a
+    /// query (the emulator refuses a query without its partition key, and a feed needs no query plan).
     /// </summary>
     public async Task<IReadOnlyList<Office>> ListOfficesAsync(CancellationToken cancellationToken = default)
     {
-        var query = new QueryDefinition("SELECT * FROM c");
-        var items = await _resilience.ExecuteAsync(ct => new ValueTask<List<Office>>(QueryAsync<Office>(Offices, query, null, ct)), cancellationToken);
+        var items = await _resilience.ExecuteAsync(async ct =>
+        {
+            var offices = new List<Office>();
+            using var feed = Offices.GetItemQueryIterator<Office>((string?)null);
+            while (feed.HasMoreResults)
+            {
+                offices.AddRange(await feed.ReadNextAsync(ct));
+            }
+
+            return offices;
+        }, cancellationToken);
         return [.. items.OrderBy(o => o.Code, StringComparer.Ordinal)];
     }
 
-    private static async Task<List<T>> QueryAsync<T>(Container container, QueryDefinition definition, PartitionKey? partition, CancellationToken ct)
+    private static async Task<List<T>> QueryAsync<T>(Container container, QueryDefinition definition, PartitionKey partition, CancellationToken ct)
     {
         var items = new List<T>();
-        var options = partition is { } p ? new QueryRequestOptions { PartitionKey = p } : null;
-        using var feed = container.GetItemQueryIterator<T>(definition, requestOptions: options);
+        using var feed = container.GetItemQueryIterator<T>(definition, requestOptions: new QueryRequestOptions { PartitionKey = partition });
         while (feed.HasMoreResults)
         {
             items.AddRange(await feed.ReadNextAsync(ct));

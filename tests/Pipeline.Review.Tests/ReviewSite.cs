@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -55,9 +53,9 @@ public sealed class ReviewSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Drop);
-        var localPort = FreePort();
+        var localPort = LocalService.FreePort();
         Local = LocalReviewHost.Create(new LocalReviewSettings(Database, localPort, Outbox));
-        var trustedPort = FreePort();
+        var trustedPort = LocalService.FreePort();
         Trusted = LocalReviewHost.Create(new LocalReviewSettings(Database, trustedPort, Outbox) { TrustPrincipalHeader = true });
         LocalUrl = $"http://127.0.0.1:{localPort}";
         TrustedUrl = $"http://127.0.0.1:{trustedPort}";
@@ -174,13 +172,6 @@ public sealed class ReviewSite : IAsyncLifetime
         return await output;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -202,22 +193,4 @@ public sealed class ReviewSite : IAsyncLifetime
 public sealed class ReviewSiteCollection : ICollectionFixture<ReviewSite>
 {
     public const string Name = "review site";
-}
-
-public static class Repository
-{
-    public static readonly string Root = Find();
-
-    public static string Samples => Path.Combine(Root, "samples");
-
-    private static string Find()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Pipeline.sln not found above " + AppContext.BaseDirectory);
-    }
 }
