@@ -38,7 +38,8 @@ public static class PipelineComposition
             sp.GetRequiredService<INoticeQueue>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<IntakeService>>(),
-            checkTimeout: TimeSpan.FromSeconds(int.TryParse(Setting(SettingKeys.CheckTimeoutSeconds), out var s) ? s : 180)));
+            checkTimeout: TimeSpan.FromSeconds(int.TryParse(Setting(SettingKeys.CheckTimeoutSeconds), out var s) ? s : 180),
+            crossReport: CrossReport.CrossReportRules.For(sp.GetRequiredService<IPipelineStore>(), sp.GetRequiredService<RuleCatalogue>(), CrossReportOptions(config))));
         services.AddSingleton(_ => new MailSettings(
             Required(SettingKeys.MailFrom),
             Required(SettingKeys.MailFallbackRecipient),
@@ -98,6 +99,22 @@ public static class PipelineComposition
         var credential = CloudCredentials.WithAudience(CloudCredentials.For(config, "CosmosDb"), config[SettingKeys.Path(SettingKeys.CloudCosmosAudience)]);
         return new CosmosClient(Need(config, SettingKeys.CosmosAccountEndpoint), credential, CosmosStore.ClientOptions());
     }
+
+    /// <summary>The X-DUPLICATE thresholds from CrossReport__DuplicateThreshold and CrossReport__OtherBodyThreshold (defaults when unset).</summary>
+    public static CrossReport.CrossReportOptions CrossReportOptions(IConfiguration config)
+    {
+        var defaults = new CrossReport.CrossReportOptions();
+        return defaults with
+        {
+            DuplicateThreshold = Share(config, SettingKeys.CrossReportDuplicateThreshold) ?? defaults.DuplicateThreshold,
+            OtherBodyThreshold = Share(config, SettingKeys.CrossReportOtherBodyThreshold) ?? defaults.OtherBodyThreshold,
+        };
+    }
+
+    private static double? Share(IConfiguration config, string key) =>
+        config[SettingKeys.Path(key)] is not { Length: > 0 } text ? null
+        : double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var share) && share is > 0 and <= 1 ? share
+        : throw new InvalidOperationException($"应用设置 {key} 应为 0 到 1 之间的小数（如 0.5），而不是“{text}”。");
 
     public static IMailSender MailSender(IConfiguration config)
     {

@@ -51,6 +51,12 @@ public static class SettingKeys
     public const string PublicBaseUrl = "PublicBaseUrl";
     public const string DocumentIntelligenceEndpoint = "DocumentIntelligence__Endpoint";
     public const string CheckTimeoutSeconds = "Check__TimeoutSeconds";
+
+    /// <summary>X-DUPLICATE: the share of a section repeating the body's previous report that warns (0–1, default 0.5).</summary>
+    public const string CrossReportDuplicateThreshold = "CrossReport__DuplicateThreshold";
+
+    /// <summary>X-DUPLICATE: the share of the text repeating another body's report of the same year that warns (0–1, default 0.5).</summary>
+    public const string CrossReportOtherBodyThreshold = "CrossReport__OtherBodyThreshold";
     public const string AppInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string AppInsightsAuthenticationString = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
@@ -62,7 +68,8 @@ public static class SettingKeys
         AzureClientId,
         CloudAuthorityHost, CloudStorageAudience, CloudCosmosAudience, CloudCommunicationAudience, CloudDocumentIntelligenceAudience,
         MailSender, MailFrom, MailFallbackRecipient, MailSmtpHost, MailSmtpPort, MailSmtpUserName, MailSmtpPassword, MailSmtpSecurity, MailAcsEndpoint,
-        PublicBaseUrl, DocumentIntelligenceEndpoint, CheckTimeoutSeconds, AppInsightsConnectionString, AppInsightsAuthenticationString,
+        PublicBaseUrl, DocumentIntelligenceEndpoint, CheckTimeoutSeconds, CrossReportDuplicateThreshold, CrossReportOtherBodyThreshold,
+        AppInsightsConnectionString, AppInsightsAuthenticationString,
     ];
 
     /// <summary>The configuration path of a setting: <c>Mail__Smtp__Host</c> → <c>Mail:Smtp:Host</c>.</summary>

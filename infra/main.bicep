@@ -47,6 +47,9 @@ param smtpPasswordSecretName string = 'smtp-password'
 
 param publicBaseUrl string = ''
 param checkTimeoutSeconds int = 180
+@description('X-DUPLICATE thresholds (shares 0–1, as text): a section repeating last year\'s report, a text repeating another body\'s.')
+param duplicateThreshold string = '0.5'
+param otherBodyThreshold string = '0.5'
 param maximumInstanceCount int = 40
 
 var suffix = uniqueString(resourceGroup().id, environmentName)
@@ -200,6 +203,8 @@ module functionApp 'modules/function-app.bicep' = {
     smtpPasswordSecretName: smtpPasswordSecretName
     publicBaseUrl: publicBaseUrl
     checkTimeoutSeconds: checkTimeoutSeconds
+    duplicateThreshold: duplicateThreshold
+    otherBodyThreshold: otherBodyThreshold
     maximumInstanceCount: maximumInstanceCount
   }
 }

@@ -39,6 +39,10 @@ param smtpPasswordSecretName string
 @description('Base of the links in emails; empty for the app\'s own address.')
 param publicBaseUrl string
 param checkTimeoutSeconds int
+@description('X-DUPLICATE: share (0–1, as text: Bicep has no decimals) of a section repeating the body\'s previous report that warns.')
+param duplicateThreshold string
+@description('X-DUPLICATE: share (0–1, as text) of the text repeating another body\'s report of the same year that warns.')
+param otherBodyThreshold string
 param maximumInstanceCount int
 
 var isFlex = hostingPlan == 'FlexConsumption'
@@ -167,6 +171,8 @@ var commonSettings = {
   Mail__FallbackRecipient: mailFallbackRecipient
   PublicBaseUrl: empty(publicBaseUrl) ? 'https://${app.properties.defaultHostName}' : publicBaseUrl
   Check__TimeoutSeconds: string(checkTimeoutSeconds)
+  CrossReport__DuplicateThreshold: duplicateThreshold
+  CrossReport__OtherBodyThreshold: otherBodyThreshold
   // Not a secret: with local auth off, ingestion also needs the identity's Entra token.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.properties.clientId}'

@@ -10,7 +10,7 @@ namespace Pipeline.Cli;
 /// <summary>Checks each file, prints a Chinese summary (or JSON), and sets the exit code.</summary>
 public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
 {
-    public int Run(IReadOnlyList<string> paths, bool json, string? rulesPath, string? dbPath = null, string? office = null)
+    public int Run(IReadOnlyList<string> paths, bool json, string? rulesPath, string? dbPath = null, string? office = null, CrossReportOptions? crossReport = null)
     {
         RuleCatalogue catalogue;
         try
@@ -61,7 +61,7 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
                 return ExitCodes.Unusable;
             }
 
-            results = AgainstStore(dbPath, catalogue, files, results, office);
+            results = AgainstStore(dbPath, catalogue, files, results, office, crossReport);
         }
         if (json)
         {
@@ -90,10 +90,10 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
     /// Runs the rules across reports against a local store, without storing anything: the office is given, or
     /// the file's folder name (the drop layout DROP/{office}/{file} that <c>watch</c> uses).
     /// </summary>
-    private static List<CheckResult> AgainstStore(string dbPath, RuleCatalogue catalogue, IReadOnlyList<string> files, List<CheckResult> results, string? office)
+    private static List<CheckResult> AgainstStore(string dbPath, RuleCatalogue catalogue, IReadOnlyList<string> files, List<CheckResult> results, string? office, CrossReportOptions? options)
     {
         var store = new Pipeline.Storage.SqliteStore(dbPath);
-        var rules = new CrossReportRules(store, store, catalogue);
+        var rules = new CrossReportRules(store, store, catalogue, options);
         return [.. results.Select((r, i) => rules.EvaluateAsync(office ?? OfficeOf(files[i]), r.Id, r).GetAwaiter().GetResult())];
     }
 

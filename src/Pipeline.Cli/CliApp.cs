@@ -18,8 +18,23 @@ public static class CliApp
 
         var checkDb = new Option<string?>("--db") { Description = "同时按本地报告库（SQLite）核对跨报告规则：上年结转、现行有效件数、文字重复（只读，不写入）" };
         var checkOffice = new Option<string?>("--office") { Description = "与 --db 同用：报告所属单位的代码（默认取文件所在文件夹名，同 watch 的 DROP/单位/文件）" };
-        var check = new Command("check", "检查年度报告：格式、表格勾稽关系、正文与表格是否一致") { paths, json, rules, checkDb, checkOffice };
-        check.SetAction(parse => new CheckCommand(stdout, stderr).Run(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(rules), parse.GetValue(checkDb), parse.GetValue(checkOffice)));
+        var duplicateThreshold = new Option<double?>("--duplicate-threshold")
+        {
+            Description = "X-DUPLICATE：某部分与本单位上年报告、或正文与他单位同年报告重复的文字达到此比例即警告（0–1，默认 0.5）",
+        };
+        duplicateThreshold.Validators.Add(r =>
+        {
+            if (r.GetValue(duplicateThreshold) is { } share && share is not (> 0 and <= 1))
+            {
+                r.AddError("--duplicate-threshold 应为 0 到 1 之间的小数（如 0.5）。");
+            }
+        });
+        CrossReport.CrossReportOptions CrossOptions(ParseResult parse) => parse.GetValue(duplicateThreshold) is { } share
+            ? new() { DuplicateThreshold = share, OtherBodyThreshold = share }
+            : new();
+
+        var check = new Command("check", "检查年度报告：格式、表格勾稽关系、正文与表格是否一致") { paths, json, rules, checkDb, checkOffice, duplicateThreshold };
+        check.SetAction(parse => new CheckCommand(stdout, stderr).Run(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(rules), parse.GetValue(checkDb), parse.GetValue(checkOffice), CrossOptions(parse)));
 
         var compareOffice = new Argument<string>("office") { Description = "单位代码" };
         var compareYear = new Argument<int>("year") { Description = "报告年度（与上一年度对照）" };
@@ -56,7 +71,7 @@ public static class CliApp
         var baseUrl = new Option<string>("--base-url") { Description = "邮件中报告链接的前缀", DefaultValueFactory = _ => "http://localhost:8080" };
         var once = new Option<bool>("--once") { Description = "处理完现有文件即退出（退出码同 check）" };
         var drop = new Argument<string>("drop") { Description = "投递文件夹：投递文件夹/单位代码/报告文件" };
-        var watch = new Command("watch", "监视投递文件夹：自动检查新报告、保存结果、未通过时通知监督人") { drop, db, outbox, smtp, offices, fallback, from, baseUrl, once, rules };
+        var watch = new Command("watch", "监视投递文件夹：自动检查新报告、保存结果、未通过时通知监督人") { drop, db, outbox, smtp, offices, fallback, from, baseUrl, once, rules, duplicateThreshold };
         watch.SetAction(async (parse, ct) =>
         {
             if (LocalOptionsFrom(parse.GetValue(db)!, parse.GetValue(outbox)!, parse.GetValue(smtp), parse.GetValue(from)!, parse.GetValue(fallback)!, parse.GetValue(baseUrl)!, stderr) is not { } local)
@@ -64,7 +79,7 @@ public static class CliApp
                 return ExitCodes.Unusable;
             }
 
-            return await new WatchCommand(stdout, stderr).RunAsync(parse.GetValue(drop)!, local, parse.GetValue(offices), parse.GetValue(rules), parse.GetValue(once), ct);
+            return await new WatchCommand(stdout, stderr).RunAsync(parse.GetValue(drop)!, local with { CrossReport = CrossOptions(parse) }, parse.GetValue(offices), parse.GetValue(rules), parse.GetValue(once), ct);
         });
 
         var officeFilter = new Option<string?>("--office") { Description = "只列出这个单位" };

@@ -58,7 +58,7 @@ public sealed class LocalPipeline : IDisposable
         var notices = new ImmediateNotices(notifier, logging.CreateLogger<ImmediateNotices>());
         var intake = new IntakeService(checker, RulesVersion.Of(catalogue), store, notices,
             TimeProvider.System, logging.CreateLogger<IntakeService>(), "cli:" + Environment.MachineName,
-            crossReport: new CrossReport.CrossReportRules(store, store, catalogue));
+            crossReport: new CrossReport.CrossReportRules(store, store, catalogue, options.CrossReport));
         return new LocalPipeline(ocr, store, notices, intake, notifier);
     }
 
@@ -66,4 +66,5 @@ public sealed class LocalPipeline : IDisposable
 }
 
 /// <summary>Where the local pipeline keeps things and sends mail.</summary>
-public sealed record LocalOptions(string Db, string Outbox, SmtpSettings? Smtp, string From, string Fallback, Uri PublicBaseUrl);
+/// <param name="CrossReport">The X-DUPLICATE thresholds (watch's --duplicate-threshold); the defaults when null.</param>
+public sealed record LocalOptions(string Db, string Outbox, SmtpSettings? Smtp, string From, string Fallback, Uri PublicBaseUrl, CrossReport.CrossReportOptions? CrossReport = null);

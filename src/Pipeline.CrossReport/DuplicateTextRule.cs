@@ -24,7 +24,7 @@ public static class DuplicateTextRule
     {
         if (current.Texts.Count == 0)
         {
-            yield return RuleHit.CannotCheck([], "本报告没有保存正文");
+            yield return RuleHit.CannotCheck([], "本报告的检查结果没有保存正文（保存于开始保存正文之前），未能比对重复文字；重新检查原件后即可比对");
             yield break;
         }
 
@@ -38,7 +38,7 @@ public static class DuplicateTextRule
 
         if (previous.Result.Texts.Count == 0)
         {
-            yield return RuleHit.CannotCheck([], $"本单位{previous.Result.Year}年度报告（编号{PreviousReport.ShortId(previous.Id)}）没有保存正文");
+            yield return RuleHit.CannotCheck([], $"本单位{previous.Result.Year}年度报告（编号{PreviousReport.ShortId(previous.Id)}）的检查结果没有保存正文（保存于开始保存正文之前），未能比对本年与上年的正文；重新检查该报告后即可比对");
             yield break;
         }
 

@@ -37,6 +37,24 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_takes_the_duplicate_threshold_as_an_option()
+    {
+        // Last year's report is this year's text with every other sentence written backwards: about half of each section repeats.
+        var sentences = Reports.SeedText("003").Replace("2021", "2020", StringComparison.Ordinal).Split('。');
+        var halfCopied = string.Join("。", sentences.Select((t, i) => i % 2 == 1 && !t.Contains('\n', StringComparison.Ordinal) ? new string([.. t.Reverse()]) : t));
+        var previous = Reports.Check(halfCopied, "2020.txt");
+        Assert.Equal(2020, previous.Year);
+        await Reports.AddAsync(_store, Reports.Rules(_store), Reports.Stored("nanjiao", previous));
+        var file = Path.Combine(Directory.CreateDirectory(Path.Combine(_folder, "drop", "nanjiao")).FullName, "2021.txt");
+        File.WriteAllText(file, Reports.SeedText("003"));
+        var db = Path.Combine(_folder, "pipeline.db");
+
+        Assert.Contains("“一、总体情况”部分有", Run("check", "--json", "--db", db, "--duplicate-threshold", "0.05", file).Output);
+        Assert.DoesNotContain("“一、总体情况”部分有", Run("check", "--json", "--db", db, "--duplicate-threshold", "0.95", file).Output);
+        Assert.Equal(2, Run("check", "--db", db, "--duplicate-threshold", "1.5", file).Code);
+    }
+
+    [Fact]
     public async Task Compare_prints_both_years_side_by_side_with_the_differences()
     {
         var rules = Reports.Rules(_store);

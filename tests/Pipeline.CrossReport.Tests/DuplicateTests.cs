@@ -99,6 +99,47 @@ public sealed partial class DuplicateTests : IDisposable
         Assert.Contains(results, r => r.Result.Year == 2021 && r.Office == "dawa");
     }
 
+    [Fact]
+    public async Task A_previous_year_stored_before_texts_were_kept_gives_a_note_not_a_silent_pass()
+    {
+        var rules = Reports.Rules(_store);
+        var previous = OldStored("nanjiao", Reports.Check(Reports.SeedText("003").Replace("2021", "2020", StringComparison.Ordinal), "2020.txt"));
+        Assert.Empty(previous.Result.Texts);
+        await Reports.AddAsync(_store, rules, previous);
+        var current = Reports.Seed("003");
+
+        var result = await rules.EvaluateAsync("nanjiao", current.Id, current);
+
+        var note = Assert.Single(Reports.Of(result, DuplicateTextRule.Id));
+        Assert.False(note.Checked);
+        Assert.Equal(Severity.Info, note.Severity);
+        Assert.Contains("未能比对", note.Message);
+        Assert.Contains(previous.Id[..12], note.Message);
+    }
+
+    [Fact]
+    public async Task A_result_stored_before_texts_were_kept_gives_a_note_when_judged_again()
+    {
+        var rules = Reports.Rules(_store);
+        await Reports.AddAsync(_store, rules, Reports.Stored("nanjiao", Reports.Check(Reports.SeedText("003").Replace("2021", "2020", StringComparison.Ordinal), "2020.txt")));
+        var old = OldStored("nanjiao", Reports.Seed("003"));
+
+        var result = await rules.EvaluateAsync("nanjiao", old.Id, old.Result);
+
+        var note = Assert.Single(Reports.Of(result, DuplicateTextRule.Id));
+        Assert.False(note.Checked);
+        Assert.Contains("未能比对", note.Message);
+        Assert.Contains("没有保存正文", note.Message);
+    }
+
+    /// <summary>The report as a store written before results kept their texts holds it: the document has no "texts".</summary>
+    private static Pipeline.Storage.StoredReport OldStored(string office, CheckResult result)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Reports.Stored(office, result), Pipeline.Storage.StoreJson.Options))!;
+        Assert.True(json["result"]!.AsObject().Remove("texts"));
+        return System.Text.Json.JsonSerializer.Deserialize<Pipeline.Storage.StoredReport>(json, Pipeline.Storage.StoreJson.Options)!;
+    }
+
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 }

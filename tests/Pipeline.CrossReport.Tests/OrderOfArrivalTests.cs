@@ -90,6 +90,33 @@ public sealed class OrderOfArrivalTests : IDisposable
         Assert.Empty(Emails());
     }
 
+    [Fact]
+    public async Task A_near_copy_from_another_body_warns_both_copies_and_sends_no_email_for_the_warning()
+    {
+        // Body A's report is the seed with another town's name; body B then sends the seed itself (the 北郊 trace of seed 003).
+        var seed = Reports.SeedText("003");
+        var original = System.Text.Encoding.UTF8.GetBytes(seed.Replace("南郊镇", "北郊镇", StringComparison.Ordinal));
+        var intake = Intake();
+
+        var a = await intake.TakeInAsync(new IntakeRequest("beijiao", "2021.txt", "drop/beijiao/2021.txt", null, new MemoryStream(original)));
+        Assert.DoesNotContain(a.Report.Result.Findings, f => f.Rule == DuplicateTextRule.Id && f.Checked);
+        var emailsForA = EmailsFor(a.Report.Id);
+
+        var b = await intake.TakeInAsync(new IntakeRequest("nanjiao", "2021.txt", "drop/nanjiao/2021.txt", null, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(seed))));
+        var onB = Assert.Single(b.Report.Result.Findings, f => f.Rule == DuplicateTextRule.Id && f.Checked);
+        Assert.Contains("北郊镇", onB.Message);
+
+        var reevaluated = (await _store.GetReportAsync("beijiao", a.Report.Id))!;
+        var onA = Assert.Single(reevaluated.Result.Findings, f => f.Rule == DuplicateTextRule.Id && f.Checked);
+        Assert.Equal(Severity.Warning, onA.Severity);
+        Assert.Contains("南郊镇", onA.Message);
+        Assert.Contains(b.Report.Id[..12], onA.Message);
+        Assert.Equal(a.Report.Verdict, reevaluated.Verdict);
+        Assert.Equal(a.Report.Verdict, Assert.Single(reevaluated.History).Verdict);
+        Assert.Contains(await _store.ListAttemptsAsync("beijiao", a.Report.Id), x => x.Outcome == "reevaluated");
+        Assert.Equal(emailsForA, EmailsFor(a.Report.Id));
+    }
+
     private IntakeService Intake()
     {
         var catalogue = RuleCatalogue.Default();
@@ -103,6 +130,8 @@ public sealed class OrderOfArrivalTests : IDisposable
 
     private static IntakeRequest Request(string name, Pipeline.Corpus.Truth.ReportTruth truth) =>
         new("town", name, $"drop/town/{name}", null, new MemoryStream(Renderings.Render(truth, RenderFormat.Tabs)));
+
+    private int EmailsFor(string reportId) => Emails().Count(e => File.ReadAllText(e).Contains($"X-Report-Id: {reportId}", StringComparison.Ordinal));
 
     private string[] Emails() => Directory.Exists(_outbox) ? Directory.GetFiles(_outbox, "*.eml", SearchOption.AllDirectories) : [];
 }
