@@ -10,7 +10,7 @@ namespace Pipeline.Ocr;
 /// its height, any other digit 0.56 to 0.71, and two digits together 1.18 to 1.39. The limits leave room
 /// for blur, which widens ink and heightens it alike.
 /// </remarks>
-internal static class DigitWidths
+public static class DigitWidths
 {
     private const double One = 0.6;
     private const double OtherDigit = 0.8;
