@@ -79,8 +79,8 @@ public sealed partial class ScannedPageReader : IScannedPageReader
             Parallel.For(1, pages + 1, options, page =>
             {
                 session.ThrowIfOutOfTime();
-                var scan = session.StoredScan(page, Dpi) ?? session.RenderColor(page, Dpi);
-                var (blocks, pending) = ReadUpright(page, PageAnalyzer.Default.SealFilter.Separate(scan), session);
+                var image = StepTimes.Time(ReadingStep.Imaging, () => PageAnalyzer.Default.SealFilter.Separate(session.StoredScan(page, Dpi) ?? session.RenderColor(page, Dpi)));
+                var (blocks, pending) = ReadUpright(page, image, session);
                 perPage[page - 1] = blocks;
                 single.Add(pending);
             });
@@ -105,7 +105,7 @@ public sealed partial class ScannedPageReader : IScannedPageReader
         // PP-OCR reads an upside-down line as confident nonsense, so the page's quality cannot tell it; its angle
         // classifier, a few milliseconds a page, is asked first, and a page most of whose lines it finds upside
         // down is turned before it is read.
-        var analysis = PageAnalyzer.Default.Analyze(image);
+        var analysis = StepTimes.Time(ReadingStep.Imaging, () => PageAnalyzer.Default.Analyze(image));
         var lines = TextExtent.Lines(analysis.Ink, analysis.Ink.Bounds).Where(l => l.Width >= 3 * l.Height).Take(AngleSample);
         if (_lines.Recognizer.UpsideDownShare([.. lines.Select(l => analysis.Page.Crop(l.Inflate(8).Intersect(analysis.Page.Bounds)))]) > 0.5)
         {
