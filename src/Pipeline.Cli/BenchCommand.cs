@@ -87,7 +87,7 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         }
 
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var column in new[] { "类型", "方法", "报告", "单元格正确", "表格全对", "结论正确", "误判未通过", "错读却自信", "页/秒" })
+        foreach (var column in new[] { "类型", "方法", "报告", "单元格正确", "表格全对", "结论正确", "误判未通过", "错读却自信", "页/秒", "页/处理器秒" })
         {
             table.AddColumn(column);
         }
@@ -105,7 +105,8 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
                 $"{group.Count(r => r.VerdictRight)}/{group.Count()}",
                 group.Count(r => r.FalseFailure).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 group.Sum(r => r.SureButWrong).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{group.Sum(r => r.Pages) / Math.Max(0.001, group.Sum(r => r.Seconds)):0.00}");
+                $"{group.Sum(r => r.Pages) / Math.Max(0.001, group.Sum(r => r.Seconds)):0.00}",
+                $"{group.Sum(r => r.Pages) / Math.Max(0.001, group.Sum(r => r.ProcessorSeconds)):0.00}");
         }
 
         var console = Consoles.For(stdout);
@@ -130,7 +131,8 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
                     Math.Round(seconds, 2), Math.Round(g.Sum(r => r.Pages) / Math.Max(0.001, seconds), 3),
                     g.Sum(r => r.Cells), g.Sum(r => r.CellsRight), g.Sum(r => r.Tables), g.Sum(r => r.TablesRight),
                     g.Count(), g.Count(r => r.VerdictRight), g.Count(r => r.FalseFailure), g.Count(r => r.MissedError), g.Sum(r => r.SureButWrong), peakMemoryMb,
-                    g.Sum(r => r.Text.Characters), g.Sum(r => r.Text.Errors), Math.Round((double)g.Sum(r => r.Text.Errors) / Math.Max(1, g.Sum(r => r.Text.Characters)), 4));
+                    g.Sum(r => r.Text.Characters), g.Sum(r => r.Text.Errors), Math.Round((double)g.Sum(r => r.Text.Errors) / Math.Max(1, g.Sum(r => r.Text.Characters)), 4),
+                    Math.Round(g.Sum(r => r.ProcessorSeconds), 2), Math.Round(g.Sum(r => r.Pages) / Math.Max(0.001, g.Sum(r => r.ProcessorSeconds)), 3), StepSeconds.Sum(g.Select(r => r.Steps)));
             })];
 
     private static string KindId(string kind) => kind switch
@@ -146,6 +148,10 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
 
     private static Score Measure(ReportChecker checker, string file, JsonElement truth, string method, string recognizer)
     {
+        // Files are read one at a time, so the process's processor time over one is that file's, whatever
+        // else the machine is running; the steps' times are summed over the threads that read it.
+        var processor = Process.GetCurrentProcess().TotalProcessorTime;
+        var steps = StepTimes.Snapshot();
         var clock = Stopwatch.StartNew();
         CheckResult result;
         using (var stream = File.OpenRead(file))
@@ -154,6 +160,13 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
+        var processorSeconds = (Process.GetCurrentProcess().TotalProcessorTime - processor).TotalSeconds;
+        var after = StepTimes.Snapshot();
+        var spent = new StepSeconds(
+            after[ReadingStep.Imaging] - steps[ReadingStep.Imaging],
+            after[ReadingStep.Detection] - steps[ReadingStep.Detection],
+            after[ReadingStep.Recognition] - steps[ReadingStep.Recognition],
+            after[ReadingStep.Tesseract] - steps[ReadingStep.Tesseract]);
         var kind = KindOf(truth) ?? result.Source.Kind switch
         {
             "pdf-text" => "文字版PDF",
@@ -172,7 +185,11 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         }
 
         return new Score(kind, method, recognizer, comparison.Cells, comparison.CellsRight, comparison.Tables, comparison.TablesRight, verdict == expected,
-            expected == "passed" && result.Verdict == Verdict.Failed, expected == "failed" && result.Verdict == Verdict.Passed, SureButWrong(result, comparison), pages, seconds, wrong);
+            expected == "passed" && result.Verdict == Verdict.Failed, expected == "failed" && result.Verdict == Verdict.Passed, SureButWrong(result, comparison), pages, seconds, wrong)
+        {
+            ProcessorSeconds = processorSeconds,
+            Steps = spent,
+        };
     }
 
     /// <summary>
@@ -208,6 +225,25 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
     private sealed record Score(string Kind, string Method, string Recognizer, int Cells, int CellsRight, int Tables, int TablesRight, bool VerdictRight, bool FalseFailure, bool MissedError, int SureButWrong, int Pages, double Seconds, IReadOnlyList<string> Wrong)
     {
         public RunningText Text { get; init; } = RunningText.None;
+
+        /// <summary>The process's processor time over the file: the reading's cost independent of the machine's load.</summary>
+        public double ProcessorSeconds { get; init; }
+
+        public StepSeconds Steps { get; init; } = new(0, 0, 0, 0);
+    }
+
+    /// <summary>Seconds in each step of reading (<see cref="ReadingStep"/>), summed over threads.</summary>
+    private sealed record StepSeconds(double Imaging, double Detection, double Recognition, double Tesseract)
+    {
+        public static StepSeconds Sum(IEnumerable<StepSeconds> all)
+        {
+            var list = all.ToList();
+            return new StepSeconds(
+                Math.Round(list.Sum(s => s.Imaging), 2),
+                Math.Round(list.Sum(s => s.Detection), 2),
+                Math.Round(list.Sum(s => s.Recognition), 2),
+                Math.Round(list.Sum(s => s.Tesseract), 2));
+        }
     }
 
     /// <summary>The figures of one kind and method, as <c>bench --json</c> prints them.</summary>
@@ -215,5 +251,6 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         string Kind, string Method, string Recognizer, int Reports, int Pages, double Seconds, double PagesPerSecond,
         int Cells, int CellsRight, int Tables, int TablesRight, int Verdicts, int VerdictsRight,
         int FalseFailures, int MissedErrors, int SureButWrong, long PeakMemoryMb,
-        int TextCharacters, int TextErrors, double TextCer);
+        int TextCharacters, int TextErrors, double TextCer,
+        double ProcessorSeconds, double PagesPerProcessorSecond, StepSeconds StepSeconds);
 }

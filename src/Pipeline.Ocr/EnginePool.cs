@@ -68,8 +68,11 @@ public sealed class EnginePool : IDisposable
     public T Use<T>(string language, Func<TesseractEngine, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        using var lease = Rent(language);
-        return work(lease.Engine);
+        return StepTimes.Time(ReadingStep.Tesseract, () =>
+        {
+            using var lease = Rent(language);
+            return work(lease.Engine);
+        });
     }
 
     public void Dispose()

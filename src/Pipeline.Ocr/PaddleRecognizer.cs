@@ -71,7 +71,7 @@ public sealed class PaddleRecognizer : ITextRecognizer, IDisposable
         for (var start = 0; start < order.Count; start += BatchSize)
         {
             var batch = order.Skip(start).Take(BatchSize).ToList();
-            var read = Recognize([.. batch.Select(i => upright[i]!)], allowed is null ? null : decoding.Mask(allowed));
+            var read = StepTimes.Time(ReadingStep.Recognition, () => Recognize([.. batch.Select(i => upright[i]!)], allowed is null ? null : decoding.Mask(allowed)));
             for (var k = 0; k < batch.Count; k++)
             {
                 results[batch[k]] = Shifted(read[k], Left(lines[batch[k]]));
@@ -81,7 +81,7 @@ public sealed class PaddleRecognizer : ITextRecognizer, IDisposable
         return [.. results.Select(r => r ?? LineReading.Nothing)];
     }
 
-    public IReadOnlyList<Rect> FindLines(GrayImage region) => Detector.Detect(region);
+    public IReadOnlyList<Rect> FindLines(GrayImage region) => StepTimes.Time(ReadingStep.Detection, () => Detector.Detect(region));
 
     /// <summary>Paper left of the ink and beyond a margin right of it, in pixels; a line with no ink gives null.</summary>
     private static (int Left, int Right)? InkColumns(GrayImage line)
@@ -153,7 +153,7 @@ public sealed class PaddleRecognizer : ITextRecognizer, IDisposable
                 Fill(data, k, batch[k], AngleWidth);
             }
 
-            var (scores, _) = angle.Run(data, [batch.Count, 3, Height, AngleWidth]);
+            var scores = StepTimes.Time(ReadingStep.Recognition, () => angle.Run(data, [batch.Count, 3, Height, AngleWidth])).Values;
             turned += Enumerable.Range(0, batch.Count).Count(k => scores[(2 * k) + 1] > TurnConfidence);
         }
 

@@ -81,8 +81,8 @@ public sealed partial class ScannedPageReader : IScannedPageReader
                 session.ThrowIfOutOfTime();
                 // A scan declared at a wrong density is rendered from its own pixels, at 300 an inch of its sheet.
                 var dpi = session.ScanDpi(page, Dpi);
-                var scan = session.StoredScan(page, dpi) ?? session.RenderColor(page, dpi);
-                var (blocks, pending) = ReadUpright(page, PageAnalyzer.Default.SealFilter.Separate(scan), session);
+                var image = StepTimes.Time(ReadingStep.Imaging, () => PageAnalyzer.Default.SealFilter.Separate(session.StoredScan(page, dpi) ?? session.RenderColor(page, dpi)));
+                var (blocks, pending) = ReadUpright(page, image, session);
                 perPage[page - 1] = blocks;
                 single.Add(pending);
             });
@@ -107,14 +107,14 @@ public sealed partial class ScannedPageReader : IScannedPageReader
         // PP-OCR reads an upside-down line as confident nonsense, so the page's quality cannot tell it; its angle
         // classifier, a few milliseconds a page, is asked first, and a page most of whose lines it finds upside
         // down is turned before it is read.
-        var analysis = PageAnalyzer.Default.Analyze(image);
+        var analysis = StepTimes.Time(ReadingStep.Imaging, () => PageAnalyzer.Default.Analyze(image));
 
         // A page fed sideways shows it in its geometry: its lines run down it. It is turned a quarter, and the
         // classifier below turns it a half more when that quarter was the wrong one.
         if (TextDirection.RunsDown(analysis.Ink, analysis.Rulings))
         {
             image = image.Rotate(90);
-            analysis = PageAnalyzer.Default.Analyze(image);
+            analysis = StepTimes.Time(ReadingStep.Imaging, () => PageAnalyzer.Default.Analyze(image));
         }
 
         var lines = TextExtent.Lines(analysis.Ink, analysis.Ink.Bounds).Where(l => l.Width >= 3 * l.Height).Take(AngleSample);
