@@ -122,7 +122,22 @@ public static class CliApp
         loadTest.SetAction(async (parse, ct) => await new LoadTestCommand(stdout, stderr).RunAsync(
             parse.GetValue(loadSamples)!, parse.GetValue(loadReports), parse.GetValue(loadConcurrency), parse.GetValue(loadWork), parse.GetValue(loadJson), ct));
 
-        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench, watch, reports, officesCommand, serve, compare, crossBench, loadTest };
+        var reviewReports = new Option<int?>("--reports") { Description = "生成的报告份数（默认 10000；--cosmos 时 2000）" };
+        var reviewOffices = new Option<int?>("--offices") { Description = "报告单位数（默认 500；--cosmos 时 100），另加一个市和其下各区" };
+        var reviewCosmos = new Option<string?>("--cosmos") { Description = "改用 Cosmos DB（如 cosmosdb-server）：连接字符串 AccountEndpoint=…;AccountKey=…" };
+        var reviewRequests = new Option<int>("--requests") { Description = "每种页面计时的请求次数", DefaultValueFactory = _ => 40 };
+        var reviewJson = new Option<bool>("--json") { Description = "以 JSON 输出数字" };
+        var reviewBench = new Command("bench-review", "复核页面基准：装入 N 份报告，经 HTTP 计时报告列表（常用筛选）和报告页面的 p50/p95，以及峰值内存")
+            { reviewReports, reviewOffices, reviewCosmos, reviewRequests, reviewJson };
+        reviewBench.SetAction(async (parse, ct) =>
+        {
+            var cosmos = parse.GetValue(reviewCosmos);
+            return await new ReviewBench.ReviewBenchCommand(stdout, stderr).RunAsync(
+                parse.GetValue(reviewReports) ?? (cosmos is null ? 10_000 : 2_000), parse.GetValue(reviewOffices) ?? (cosmos is null ? 500 : 100),
+                cosmos, parse.GetValue(reviewRequests), parse.GetValue(reviewJson), ct);
+        });
+
+        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench, watch, reports, officesCommand, serve, compare, crossBench, loadTest, reviewBench };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

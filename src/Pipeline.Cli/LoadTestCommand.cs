@@ -81,8 +81,8 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
             concurrency,
             samples = sources.Count,
             reportsPerSecond = Math.Round(count / wall.TotalSeconds, 1),
-            p50Ms = Math.Round(Percentile(latencies, 0.50), 1),
-            p95Ms = Math.Round(Percentile(latencies, 0.95), 1),
+            p50Ms = Math.Round(Percentile.Of(latencies, 0.50), 1),
+            p95Ms = Math.Round(Percentile.Of(latencies, 0.95), 1),
             meanMs = Math.Round(latencies.Average(), 1),
             checkMeanMs = Math.Round(checkLatencies.Average(), 1),
             checkReportsPerSecond = Math.Round(count / checkWall.TotalSeconds, 1),
@@ -157,12 +157,6 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         });
         return ([.. latencies], wall.Elapsed);
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
     /// <summary>

@@ -94,8 +94,8 @@ public sealed partial class CrossBenchCommand(TextWriter stdout, TextWriter stde
                 ["storeAndIndexSeconds"] = Math.Round(indexing.Elapsed.TotalSeconds, 1),
                 ["indexOnlySeconds"] = Math.Round(indexOnly.TotalSeconds, 1),
                 ["evaluated"] = chosen.Count,
-                ["xRulesP50Ms"] = Math.Round(Percentile(timings, 0.50), 2),
-                ["xRulesP95Ms"] = Math.Round(Percentile(timings, 0.95), 2),
+                ["xRulesP50Ms"] = Math.Round(Percentile.Of(timings, 0.50), 2),
+                ["xRulesP95Ms"] = Math.Round(Percentile.Of(timings, 0.95), 2),
                 ["xRulesMaxMs"] = Math.Round(timings[^1], 2),
                 ["firstCheckColdMs"] = Math.Round(coldMs, 1),
                 ["gen2CollectionsWhileTiming"] = gen2,
@@ -154,9 +154,6 @@ public sealed partial class CrossBenchCommand(TextWriter stdout, TextWriter stde
         // Evenly through the corpus, so every year and the known copies are represented.
         return [.. Enumerable.Range(0, n).Select(i => all[(int)((long)i * all.Count / n)])];
     }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     [GeneratedRegex("编号([0-9a-f]{12})")]
     private static partial Regex ReportId();
