@@ -89,7 +89,7 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
         before.Verdict != after.Verdict
         || !before.Findings.Where(IsCrossReport).Select(f => f.Message).SequenceEqual(after.Findings.Where(IsCrossReport).Select(f => f.Message));
 
-    private async Task<IReadOnlyList<StoredReport>> OtherBodiesAsync(string office, string reportId, CheckResult result, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReportTexts>> OtherBodiesAsync(string office, string reportId, CheckResult result, CancellationToken cancellationToken)
     {
         if (result.Year is not { } year)
         {
@@ -103,13 +103,14 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
         }
 
         var matches = await index.FindByBucketsAsync(buckets, cancellationToken);
-        var others = new List<StoredReport>();
+        var others = new List<ReportTexts>();
         foreach (var match in matches
             .Where(m => m.Office != office && m.ReportId != reportId && m.Year == year)
             .OrderByDescending(m => m.SharedBuckets).ThenBy(m => m.Office, StringComparer.Ordinal)
             .Take(_options.MaxCandidates))
         {
-            if (await store.GetReportAsync(match.Office, match.ReportId, cancellationToken) is { } other)
+            // Only the candidate's texts: its whole document would be read and parsed for nothing else.
+            if (await store.GetTextsAsync(match.Office, match.ReportId, cancellationToken) is { } other)
             {
                 others.Add(other);
             }

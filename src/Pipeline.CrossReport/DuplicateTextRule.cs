@@ -68,7 +68,7 @@ public static class DuplicateTextRule
     }
 
     /// <summary>Against reports of other bodies in the same year that the index put forward.</summary>
-    public static IEnumerable<RuleHit> AgainstOthers(CheckResult current, IEnumerable<StoredReport> others, CrossReportOptions options)
+    public static IEnumerable<RuleHit> AgainstOthers(CheckResult current, IEnumerable<ReportTexts> others, CrossReportOptions options)
     {
         var comparable = ComparableText.Of(Narrative(current));
         if (comparable.Length < options.MinimumCharacters)
@@ -78,11 +78,11 @@ public static class DuplicateTextRule
 
         foreach (var other in others)
         {
-            var repeated = RepeatedText.Measure(comparable, Shingles.Set(ComparableText.Of(Narrative(other.Result))));
+            var repeated = RepeatedText.Measure(comparable, Shingles.Set(ComparableText.Of(Narrative(other.Texts))));
             if (repeated.Share >= options.OtherBodyThreshold)
             {
                 yield return Hit(OtherBody, repeated, options.OtherBodyThreshold,
-                    ("otherBody", other.Result.Agency ?? other.Office),
+                    ("otherBody", other.Agency ?? other.Office),
                     ("otherOffice", other.Office),
                     ("otherId", PreviousReport.ShortId(other.Id)),
                     ("year", current.Year));
@@ -91,8 +91,11 @@ public static class DuplicateTextRule
     }
 
     /// <summary>The running text X-DUPLICATE compares across bodies: all sections, in the template's order.</summary>
-    public static string Narrative(CheckResult result) =>
-        string.Join('\n', SectionSchema.Sections.Select(s => result.Texts.GetValueOrDefault(s.Key)).OfType<string>());
+    public static string Narrative(CheckResult result) => Narrative(result.Texts);
+
+    /// <summary>The same running text from the section texts alone (a stored candidate read as <see cref="ReportTexts"/>).</summary>
+    public static string Narrative(IReadOnlyDictionary<string, string> texts) =>
+        string.Join('\n', SectionSchema.Sections.Select(s => texts.GetValueOrDefault(s.Key)).OfType<string>());
 
     private static RuleHit Hit(string variant, RepeatedText repeated, double threshold, params (string Name, object? Value)[] arguments)
     {

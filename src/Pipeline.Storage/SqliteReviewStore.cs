@@ -11,7 +11,7 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await SqliteWriter.OpenAsync(_connectionString, path, cancellationToken);
         await using var command = c.CreateCommand();
         command.CommandText = """
             CREATE TABLE IF NOT EXISTS decisions (
@@ -24,7 +24,7 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
 
     public async Task AddDecisionAsync(ReviewDecision decision, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await SqliteWriter.OpenAsync(_connectionString, path, cancellationToken);
         await using var command = c.CreateCommand();
         command.CommandText = "INSERT INTO decisions (id, office, report_id, at, doc) VALUES ($id, $office, $report, $at, $doc)";
         command.Parameters.AddWithValue("$id", decision.Id);

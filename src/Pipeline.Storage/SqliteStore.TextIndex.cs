@@ -7,7 +7,8 @@ public sealed partial class SqliteStore
 
     public async Task IndexTextAsync(TextIndexEntry entry, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        using var span = Resilience.PipelineTracing.Step("sqlite.index-text");
+        await using var c = await OpenWriterAsync(cancellationToken);
         await EnsureTextIndexAsync(c, cancellationToken);
         await using var transaction = c.BeginTransaction();
         await using var command = c.CreateCommand();
@@ -28,6 +29,7 @@ public sealed partial class SqliteStore
 
     public async Task<IReadOnlyList<TextIndexMatch>> FindByBucketsAsync(IReadOnlyCollection<string> buckets, CancellationToken cancellationToken = default)
     {
+        using var span = Resilience.PipelineTracing.Step("sqlite.find-buckets");
         if (buckets.Count == 0)
         {
             return [];
