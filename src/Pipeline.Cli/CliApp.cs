@@ -82,6 +82,19 @@ public static class CliApp
             return await new WatchCommand(stdout, stderr).RunAsync(parse.GetValue(drop)!, local with { CrossReport = CrossOptions(parse) }, parse.GetValue(offices), parse.GetValue(rules), parse.GetValue(once), ct);
         });
 
+        var reprocessOffice = new Option<string?>("--office") { Description = "只重新检查这个单位的报告" };
+        var reprocess = new Command("reprocess", "规则变更后重新检查库中报告的原件：保留历史结论，只在结论变为未通过或无法读取时通知监督人")
+            { db, reprocessOffice, rules, outbox, smtp, fallback, from, baseUrl };
+        reprocess.SetAction(async (parse, ct) =>
+        {
+            if (LocalOptionsFrom(parse.GetValue(db)!, parse.GetValue(outbox)!, parse.GetValue(smtp), parse.GetValue(from)!, parse.GetValue(fallback)!, parse.GetValue(baseUrl)!, stderr) is not { } local)
+            {
+                return ExitCodes.Unusable;
+            }
+
+            return await new ReprocessCommand(stdout, stderr).RunAsync(local, parse.GetValue(reprocessOffice), parse.GetValue(rules), ct);
+        });
+
         var officeFilter = new Option<string?>("--office") { Description = "只列出这个单位" };
         var year = new Option<int?>("--year") { Description = "只列出这个年度" };
         var verdict = new Option<string?>("--verdict") { Description = "只列出这个结论：passed、failed、needsReview、unreadable" };
@@ -117,10 +130,11 @@ public static class CliApp
         var loadSamples = new Option<string>("--samples") { Description = "样例报告文件夹（txt、html、docx、pdf）", DefaultValueFactory = _ => "samples" };
         var loadWork = new Option<string?>("--work") { Description = "工作文件夹（须为空；默认 .pipeline/loadtest-时间）：报告库、发件箱和投递副本" };
         var loadJson = new Option<bool>("--json") { Description = "以 JSON 输出数字" };
+        var loadBlock = new Option<int>("--block") { Description = "每批份数：单纯检查与流水线按批交替运行（默认 0：并发数的 4 倍，至少 16）", DefaultValueFactory = _ => 0 };
         var loadTest = new Command("loadtest", "负载测试：经接收服务处理 N 份报告（本地报告库和发件箱），输出吞吐量、p50/p95 延迟、相对单纯检查的额外开销，并核对记录和邮件各恰好一份")
-            { loadReports, loadConcurrency, loadSamples, loadWork, loadJson };
+            { loadReports, loadConcurrency, loadSamples, loadWork, loadBlock, loadJson };
         loadTest.SetAction(async (parse, ct) => await new LoadTestCommand(stdout, stderr).RunAsync(
-            parse.GetValue(loadSamples)!, parse.GetValue(loadReports), parse.GetValue(loadConcurrency), parse.GetValue(loadWork), parse.GetValue(loadJson), ct));
+            parse.GetValue(loadSamples)!, parse.GetValue(loadReports), parse.GetValue(loadConcurrency), parse.GetValue(loadBlock), parse.GetValue(loadWork), parse.GetValue(loadJson), ct));
 
         var reviewReports = new Option<int?>("--reports") { Description = "生成的报告份数（默认 10000；--cosmos 时 2000）" };
         var reviewOffices = new Option<int?>("--offices") { Description = "报告单位数（默认 500；--cosmos 时 100），另加一个市和其下各区" };
@@ -137,7 +151,7 @@ public static class CliApp
                 cosmos, parse.GetValue(reviewRequests), parse.GetValue(reviewJson), ct);
         });
 
-        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench, watch, reports, officesCommand, serve, compare, crossBench, loadTest, reviewBench };
+        var root = new RootCommand("政府信息公开工作年度报告检查工具") { check, layout, bench, watch, reprocess, reports, officesCommand, serve, compare, crossBench, loadTest, reviewBench };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

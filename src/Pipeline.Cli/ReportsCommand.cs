@@ -23,6 +23,9 @@ public sealed class ReportsCommand(TextWriter stdout)
                 node["office"] = report.Office;
                 node["path"] = report.Path;
                 node["attempts"] = JsonNode.Parse(JsonSerializer.Serialize(await store.ListAttemptsAsync(report.Office, report.Id), StoreJson.Options));
+                // What reprocess keeps: the rules the verdict is by, and the verdicts under earlier rules, oldest first.
+                node["rulesVersion"] = report.RulesVersion;
+                node["history"] = JsonNode.Parse(JsonSerializer.Serialize(report.History, StoreJson.Options));
                 array.Add(node);
             }
 

@@ -21,14 +21,8 @@ public sealed class WatchCommand(TextWriter stdout, TextWriter stderr)
             return ExitCodes.Unusable;
         }
 
-        RuleCatalogue catalogue;
-        try
+        if (RulesFile.Load(rulesPath, stderr) is not { } catalogue)
         {
-            catalogue = rulesPath is null ? RuleCatalogue.Default() : RuleCatalogue.Load(rulesPath);
-        }
-        catch (RulesFileException e)
-        {
-            stderr.WriteLine($"规则文件错误：{e.Message}");
             return ExitCodes.Unusable;
         }
 

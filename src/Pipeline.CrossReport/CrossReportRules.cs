@@ -96,10 +96,12 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
         }
 
         var next = await _offices.OfYearAsync(report.Office, year + 1, cancellationToken);
+        // A copy is rare: only then is the other body's whole report read, to be judged again.
         var copies = Enabled(DuplicateTextRule.Id)
-            ? DuplicateTextRule.Copies(report.Result, await CandidatesAsync(report.Office, report.Id, report.Result, cancellationToken), _options).Select(c => c.Other)
+            ? await Task.WhenAll(DuplicateTextRule.Copies(report.Result, await CandidatesAsync(report.Office, report.Id, report.Result, cancellationToken), _options)
+                .Select(c => store.GetReportAsync(c.Other.Office, c.Other.Id, cancellationToken)))
             : [];
-        return [.. next.Where(r => r.Id != report.Id && r.Verdict != Verdict.Unreadable && r.Result.Year == year + 1).Concat(copies)];
+        return [.. next.Where(r => r.Id != report.Id && r.Verdict != Verdict.Unreadable && r.Result.Year == year + 1).Concat(copies.OfType<StoredReport>())];
     }
 
     /// <summary>Whether two results differ in what the X-rules decided (so a re-evaluation is worth a new version).</summary>
@@ -112,7 +114,7 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
     /// (more than <see cref="CrossReportOptions.BucketCapacity"/> members) are passed over: a band that many texts
     /// fall into is made of common phrasing and would put forward reports that repeat nothing of this one.
     /// </summary>
-    private async Task<IReadOnlyList<StoredReport>> CandidatesAsync(string office, string reportId, CheckResult result, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReportTexts>> CandidatesAsync(string office, string reportId, CheckResult result, CancellationToken cancellationToken)
     {
         if (result.Year is not { } year)
         {
@@ -143,8 +145,9 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
         var chosen = shared
             .OrderByDescending(m => m.Value).ThenBy(m => m.Key.Office, StringComparer.Ordinal).ThenBy(m => m.Key.ReportId, StringComparer.Ordinal)
             .Take(_options.MaxCandidates)
-            .Select(m => store.GetReportAsync(m.Key.Office, m.Key.ReportId, cancellationToken));
-        return [.. (await Task.WhenAll(chosen)).OfType<StoredReport>()];
+            // Only the candidates' texts: a whole document, every cell and finding, costs ten times as much to read.
+            .Select(m => store.GetTextsAsync(m.Key.Office, m.Key.ReportId, cancellationToken));
+        return [.. (await Task.WhenAll(chosen)).OfType<ReportTexts>()];
     }
 
     private IReadOnlyList<string> Buckets(CheckResult result, int year)

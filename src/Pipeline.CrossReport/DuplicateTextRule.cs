@@ -68,15 +68,15 @@ public static class DuplicateTextRule
     }
 
     /// <summary>Against reports of other bodies in the same year that the index put forward.</summary>
-    public static IEnumerable<RuleHit> AgainstOthers(CheckResult current, IEnumerable<StoredReport> others, CrossReportOptions options) =>
+    public static IEnumerable<RuleHit> AgainstOthers(CheckResult current, IEnumerable<ReportTexts> others, CrossReportOptions options) =>
         Copies(current, others, options).Select(c => Hit(OtherBody, c.Repeated, options.OtherBodyThreshold,
-            ("otherBody", c.Other.Result.Agency ?? c.Other.Office),
+            ("otherBody", c.Other.Agency ?? c.Other.Office),
             ("otherOffice", c.Other.Office),
             ("otherId", PreviousReport.ShortId(c.Other.Id)),
             ("year", current.Year)));
 
     /// <summary>The other bodies' reports whose text this one repeats at least at the threshold, with what repeats.</summary>
-    public static IEnumerable<(StoredReport Other, RepeatedText Repeated)> Copies(CheckResult current, IEnumerable<StoredReport> others, CrossReportOptions options)
+    public static IEnumerable<(ReportTexts Other, RepeatedText Repeated)> Copies(CheckResult current, IEnumerable<ReportTexts> others, CrossReportOptions options)
     {
         var comparable = ComparableText.Of(Narrative(current));
         if (comparable.Length < options.MinimumCharacters)
@@ -86,7 +86,7 @@ public static class DuplicateTextRule
 
         foreach (var other in others)
         {
-            var repeated = RepeatedText.Measure(comparable, Shingles.Set(ComparableText.Of(Narrative(other.Result))));
+            var repeated = RepeatedText.Measure(comparable, Shingles.Set(ComparableText.Of(Narrative(other.Texts))));
             if (repeated.Share >= options.OtherBodyThreshold)
             {
                 yield return (other, repeated);
@@ -95,8 +95,11 @@ public static class DuplicateTextRule
     }
 
     /// <summary>The running text X-DUPLICATE compares across bodies: all sections, in the template's order.</summary>
-    public static string Narrative(CheckResult result) =>
-        string.Join('\n', SectionSchema.Sections.Select(s => result.Texts.GetValueOrDefault(s.Key)).OfType<string>());
+    public static string Narrative(CheckResult result) => Narrative(result.Texts);
+
+    /// <summary>The same running text from the section texts alone (a stored candidate read as <see cref="ReportTexts"/>).</summary>
+    public static string Narrative(IReadOnlyDictionary<string, string> texts) =>
+        string.Join('\n', SectionSchema.Sections.Select(s => texts.GetValueOrDefault(s.Key)).OfType<string>());
 
     private static RuleHit Hit(string variant, RepeatedText repeated, double threshold, params (string Name, object? Value)[] arguments)
     {

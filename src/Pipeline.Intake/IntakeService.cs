@@ -38,19 +38,35 @@ public sealed class IntakeService(
 
     public async Task<IntakeOutcome> TakeInAsync(IntakeRequest request, CancellationToken cancellationToken = default)
     {
+        using var span = PipelineTracing.Step("intake");
         var started = Stopwatch.GetTimestamp();
         var at = clock.GetUtcNow();
-        var id = await HashAsync(request.Content, cancellationToken);
+        string id;
+        using (PipelineTracing.Step("intake.hash"))
+        {
+            id = await HashAsync(request.Content, cancellationToken);
+        }
+
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReportId"] = id, ["Office"] = request.Office, ["Blob"] = request.Path });
 
         // A redelivery (Event Grid sends some events twice, a restart sees the file again) finds the
         // report stored and is not checked again.
-        var report = await store.GetReportAsync(request.Office, id, cancellationToken);
+        StoredReport? report;
+        using (PipelineTracing.Step("intake.lookup"))
+        {
+            report = await store.GetReportAsync(request.Office, id, cancellationToken);
+        }
+
         var duplicate = report is not null;
         if (report is null)
         {
             var result = await CrossCheckAsync(request.Office, id, await CheckAsync(id, request.Name, request.Content, cancellationToken), cancellationToken);
-            var previous = await store.FindLatestByNameAsync(request.Office, request.Name, cancellationToken);
+            StoredReport? previous;
+            using (PipelineTracing.Step("intake.previous-version"))
+            {
+                previous = await store.FindLatestByNameAsync(request.Office, request.Name, cancellationToken);
+            }
+
             var fresh = new StoredReport
             {
                 Id = id,
@@ -62,8 +78,15 @@ public sealed class IntakeService(
                 StoredAt = clock.GetUtcNow(),
                 PreviousId = previous?.Id == id ? null : previous?.Id,
                 Result = result with { Id = id },
+                Notice = Failing(result.Verdict) ? new PendingNotice(new NoticeKey(request.Office, id, rulesVersion), clock.GetUtcNow()) : null,
             };
-            if (await store.TryAddReportAsync(fresh, cancellationToken))
+            bool added;
+            using (PipelineTracing.Step("intake.store"))
+            {
+                added = await store.TryAddReportAsync(fresh, cancellationToken);
+            }
+
+            if (added)
             {
                 report = fresh;
                 PipelineMetrics.Verdicts.Add(1, new KeyValuePair<string, object?>("verdict", fresh.Verdict.ToString()));
@@ -82,7 +105,7 @@ public sealed class IntakeService(
         await FollowUpAsync(report, cancellationToken);
         var duration = Stopwatch.GetElapsedTime(started);
         await RecordAttemptAsync(report, at, duration, duplicate ? "duplicate" : "stored", request.Path, cancellationToken);
-        if (report.Verdict is Verdict.Failed or Verdict.Unreadable)
+        if (report.Notice is not null || Failing(report.Verdict))
         {
             await EnsureNoticeAsync(report, cancellationToken);
         }
@@ -108,6 +131,8 @@ public sealed class IntakeService(
                 return null;
             }
 
+            await SettleOwedAsync(report, cancellationToken);
+
             CheckResult result;
             await using (var original = await originals.OpenAsync(report.Path, cancellationToken))
             {
@@ -116,12 +141,14 @@ public sealed class IntakeService(
             }
 
             var past = new PastVerdict(report.RulesVersion, report.Verdict, report.StoredAt, [.. report.Result.Findings.Where(f => f.IsViolation).Select(f => f.Rule).Distinct()]);
+            var becomesFailing = !Failing(report.Verdict) && Failing(result.Verdict);
             var updated = report with
             {
                 RulesVersion = rulesVersion,
                 StoredAt = clock.GetUtcNow(),
                 Result = result with { Id = id },
                 History = [.. report.History, past],
+                Notice = becomesFailing ? new PendingNotice(new NoticeKey(office, id, rulesVersion), clock.GetUtcNow()) : Owed(report),
             };
             if (!await store.TryReplaceReportAsync(updated, cancellationToken))
             {
@@ -130,8 +157,7 @@ public sealed class IntakeService(
 
             updated = await store.GetReportAsync(office, id, cancellationToken) ?? updated;
             await RecordAttemptAsync(updated, at, Stopwatch.GetElapsedTime(started), "reprocessed", report.Path, cancellationToken);
-            var wasFailing = report.Verdict is Verdict.Failed or Verdict.Unreadable;
-            if (!wasFailing && updated.Verdict is Verdict.Failed or Verdict.Unreadable)
+            if (becomesFailing)
             {
                 await EnsureNoticeAsync(updated, cancellationToken);
             }
@@ -170,8 +196,11 @@ public sealed class IntakeService(
         return swept;
     }
 
-    private async Task<CheckResult> CrossCheckAsync(string office, string id, CheckResult result, CancellationToken cancellationToken) =>
-        _crossReport is null ? result : await _crossReport.EvaluateAsync(office, id, result with { Id = id }, cancellationToken);
+    private async Task<CheckResult> CrossCheckAsync(string office, string id, CheckResult result, CancellationToken cancellationToken)
+    {
+        using var step = PipelineTracing.Step("intake.cross-check");
+        return _crossReport is null ? result : await _crossReport.EvaluateAsync(office, id, result with { Id = id }, cancellationToken);
+    }
 
     /// <summary>
     /// Files the report's text in the index, then judges again the reports whose X-rules look back at it (the
@@ -185,6 +214,7 @@ public sealed class IntakeService(
             return;
         }
 
+        using var step = PipelineTracing.Step("intake.follow-up");
         await _crossReport.IndexAsync(report, cancellationToken);
         foreach (var follower in await _crossReport.FollowersAsync(report, cancellationToken))
         {
@@ -196,6 +226,8 @@ public sealed class IntakeService(
                     break;
                 }
 
+                await SettleOwedAsync(current, cancellationToken);
+
                 var started = Stopwatch.GetTimestamp();
                 var result = await _crossReport.EvaluateAsync(current.Office, current.Id, current.Result, cancellationToken);
                 if (!CrossReportRules.Changed(current.Result, result))
@@ -204,7 +236,14 @@ public sealed class IntakeService(
                 }
 
                 var past = new PastVerdict(current.RulesVersion, current.Verdict, current.StoredAt, [.. current.Result.Findings.Where(f => f.IsViolation).Select(f => f.Rule).Distinct()]);
-                var updated = current with { StoredAt = clock.GetUtcNow(), Result = result, History = [.. current.History, past] };
+                var becomesFailed = !Failing(current.Verdict) && result.Verdict == Verdict.Failed;
+                var updated = current with
+                {
+                    StoredAt = clock.GetUtcNow(),
+                    Result = result,
+                    History = [.. current.History, past],
+                    Notice = becomesFailed ? new PendingNotice(new NoticeKey(current.Office, current.Id, current.RulesVersion), clock.GetUtcNow()) : Owed(current),
+                };
                 if (!await store.TryReplaceReportAsync(updated, cancellationToken))
                 {
                     continue; // changed under us: read it again
@@ -212,7 +251,7 @@ public sealed class IntakeService(
 
                 await RecordAttemptAsync(updated, clock.GetUtcNow(), Stopwatch.GetElapsedTime(started), "reevaluated", current.Path, cancellationToken);
                 logger.LogInformation("Re-evaluated {ReportId} of {Office} after {Earlier} arrived: {Before} → {After}", current.Id, current.Office, report.Id, current.Verdict, updated.Verdict);
-                if (current.Verdict is not (Verdict.Failed or Verdict.Unreadable) && updated.Verdict == Verdict.Failed)
+                if (becomesFailed)
                 {
                     await EnsureNoticeAsync(updated, cancellationToken);
                 }
@@ -225,7 +264,8 @@ public sealed class IntakeService(
     /// <summary>Makes sure the report's failure notice is sent once (also for a report a person settled as failed).</summary>
     public async Task EnsureNoticeAsync(StoredReport report, CancellationToken cancellationToken)
     {
-        var notice = FailureNotice.For(report);
+        using var step = PipelineTracing.Step("intake.notice");
+        var notice = FailureNotice.For(report) with { RulesVersion = report.Notice?.Key.RulesVersion ?? report.RulesVersion };
         if (!await store.MarkPendingAsync(notice.Key, clock.GetUtcNow(), cancellationToken))
         {
             return; // sent before
@@ -242,9 +282,33 @@ public sealed class IntakeService(
         }
     }
 
+    /// <summary>
+    /// The stored version says it owes a notice: make sure the ledger has it. In SQLite the mark went in with the report
+    /// (one transaction); in Cosmos DB the report document carries it and the ledger is written just after, so a crash
+    /// between the two is made good by whichever delivery, reprocess or re-evaluation reads the report next.
+    /// </summary>
+    private async Task SettleOwedAsync(StoredReport report, CancellationToken cancellationToken)
+    {
+        if (report.Notice is not null)
+        {
+            await EnsureNoticeAsync(report, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The notice a report keeps owing when a new version of its verdict owes none: its own mark, or for a report
+    /// stored before marks were kept, the notice of its failing verdict (so that a redelivery does not take the new
+    /// rules version's key for a new notice).
+    /// </summary>
+    private static PendingNotice? Owed(StoredReport report) =>
+        report.Notice ?? (Failing(report.Verdict) ? new PendingNotice(new NoticeKey(report.Office, report.Id, report.RulesVersion), report.StoredAt) : null);
+
+    private static bool Failing(Verdict verdict) => verdict is Verdict.Failed or Verdict.Unreadable;
+
     /// <summary>The check, bounded by Check__TimeoutSeconds: a file that takes longer is recorded as unreadable, with the reason.</summary>
     private async Task<CheckResult> CheckAsync(string id, string name, Stream content, CancellationToken cancellationToken)
     {
+        using var step = PipelineTracing.Step("intake.check");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var limit = checkTimeout ?? TimeSpan.FromSeconds(180);
         timeout.CancelAfter(limit);
@@ -264,8 +328,10 @@ public sealed class IntakeService(
         }
     }
 
-    private Task RecordAttemptAsync(StoredReport report, DateTimeOffset at, TimeSpan duration, string outcome, string path, CancellationToken cancellationToken) =>
-        store.AddAttemptAsync(new IntakeAttempt
+    private async Task RecordAttemptAsync(StoredReport report, DateTimeOffset at, TimeSpan duration, string outcome, string path, CancellationToken cancellationToken)
+    {
+        using var step = PipelineTracing.Step("intake.attempt");
+        await store.AddAttemptAsync(new IntakeAttempt
         {
             Id = Guid.NewGuid().ToString("n"),
             Office = report.Office,
@@ -276,6 +342,7 @@ public sealed class IntakeService(
             Outcome = outcome,
             Path = path,
         }, cancellationToken);
+    }
 
     private static async Task<string> HashAsync(Stream content, CancellationToken cancellationToken)
     {

@@ -8,6 +8,9 @@ public interface IReportStore
 
     Task<StoredReport?> GetReportAsync(string office, string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Only the report's section texts and agency (a projection, for comparing texts); null when there is no such report.</summary>
+    Task<ReportTexts?> GetTextsAsync(string office, string id, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces the report if it is unchanged since it was read (its <see cref="StoredReport.ETag"/>); false if it changed.</summary>
     Task<bool> TryReplaceReportAsync(StoredReport report, CancellationToken cancellationToken = default);
 

@@ -21,7 +21,9 @@ public sealed record NoticeKey(
 }
 
 /// <summary>A notice that is recorded but not yet sent to everyone; the sweep sends these again.</summary>
-public sealed record PendingNotice(NoticeKey Key, DateTimeOffset Since);
+public sealed record PendingNotice(
+    [property: JsonPropertyName("key")] NoticeKey Key,
+    [property: JsonPropertyName("since")] DateTimeOffset Since);
 
 /// <summary>What a sender may do with one email.</summary>
 public enum DeliveryClaim

@@ -12,7 +12,7 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await SqliteWriter.OpenAsync(_connectionString, path, cancellationToken);
         await using var command = c.CreateCommand();
         command.CommandText = """
             CREATE TABLE IF NOT EXISTS decisions (
@@ -135,7 +135,7 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
 
     public async Task AddDecisionAsync(ReviewDecision decision, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await SqliteWriter.OpenAsync(_connectionString, path, cancellationToken);
         await using var command = c.CreateCommand();
         command.CommandText = "INSERT INTO decisions (id, office, report_id, at, doc, settles) VALUES ($id, $office, $report, $at, $doc, $settles)";
         command.Parameters.AddWithValue("$settles", (object?)Settles(decision.Action) ?? DBNull.Value);

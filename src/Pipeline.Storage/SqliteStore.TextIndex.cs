@@ -7,7 +7,8 @@ public sealed partial class SqliteStore
 
     public async Task IndexTextAsync(TextIndexEntry entry, int capacity, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        using var span = Resilience.PipelineTracing.Step("sqlite.index-text");
+        await using var c = await OpenWriterAsync(cancellationToken);
         await EnsureTextIndexAsync(c, cancellationToken);
         await using var transaction = c.BeginTransaction();
         await using var command = c.CreateCommand();
@@ -36,6 +37,7 @@ public sealed partial class SqliteStore
 
     public async Task<IReadOnlyList<TextBucket>> ReadBucketsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
+        using var span = Resilience.PipelineTracing.Step("sqlite.read-buckets");
         if (keys.Count == 0)
         {
             return [];

@@ -25,7 +25,7 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
             Directory.CreateDirectory(folder);
         }
 
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await OpenWriterAsync(cancellationToken);
         var rulesIndexed = (await QueryTextAsync(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'report_rules'", cancellationToken)).Count == 1;
         await ExecuteAsync(c, """
             PRAGMA journal_mode = WAL;
@@ -71,26 +71,11 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
     private static (string, object?)[] RuleParameters(StoredReport report) =>
         [("$office", report.Office), ("$id", report.Id), ("$rules", JsonSerializer.Serialize(report.ViolatedRules, StoreJson.Options))];
 
-    /// <summary>Runs <paramref name="write"/> in one transaction, so a report row and its rule rows change together.</summary>
-    private static async Task<T> InTransactionAsync<T>(SqliteConnection c, Func<Task<T>> write, CancellationToken cancellationToken)
-    {
-        await ExecuteAsync(c, "BEGIN IMMEDIATE", cancellationToken);
-        try
-        {
-            var result = await write();
-            await ExecuteAsync(c, "COMMIT", cancellationToken);
-            return result;
-        }
-        catch
-        {
-            await ExecuteAsync(c, "ROLLBACK", CancellationToken.None);
-            throw;
-        }
-    }
-
     public async Task<bool> TryAddReportAsync(StoredReport report, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await OpenWriterAsync(cancellationToken);
+        // The report and the notice it owes are one transaction: a crash leaves both or neither, so the sweep
+        // always finds the notice of a stored failed report.
         return await InTransactionAsync(c, async () =>
         {
             var inserted = await ExecuteAsync(c, """
@@ -100,6 +85,7 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
             if (inserted == 1)
             {
                 await ExecuteAsync(c, IndexRules, cancellationToken, RuleParameters(report));
+                await MarkOwedAsync(c, report, cancellationToken);
             }
 
             return inserted == 1;
@@ -108,14 +94,36 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
 
     public async Task<StoredReport?> GetReportAsync(string office, string id, CancellationToken cancellationToken = default)
     {
+        using var span = Resilience.PipelineTracing.Step("sqlite.get-report");
         await using var c = await OpenAsync(cancellationToken);
         var rows = await QueryReportsAsync(c, "WHERE office = $office AND id = $id", cancellationToken, ("$office", office), ("$id", id));
         return rows.SingleOrDefault();
     }
 
+    public async Task<ReportTexts?> GetTextsAsync(string office, string id, CancellationToken cancellationToken = default)
+    {
+        using var span = Resilience.PipelineTracing.Step("sqlite.get-texts");
+        await using var c = await OpenAsync(cancellationToken);
+        await using var command = c.CreateCommand();
+        // SQLite picks the few fields out of the document itself; only they cross into .NET and are parsed.
+        command.CommandText = """
+            SELECT json_extract(doc, '$.result.agency'), year, json_extract(doc, '$.result.texts')
+            FROM reports WHERE office = $office AND id = $id
+            """;
+        AddParameters(command, [("$office", office), ("$id", id)]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var texts = reader.IsDBNull(2) ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(2), StoreJson.Options);
+        return new ReportTexts(office, id, reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), texts ?? []);
+    }
+
     public async Task<bool> TryReplaceReportAsync(StoredReport report, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await OpenWriterAsync(cancellationToken);
         var parameters = ReportParameters(report).Append(("$version", (object?)long.Parse(report.ETag ?? "0", CultureInfo.InvariantCulture))).ToArray();
         return await InTransactionAsync(c, async () =>
         {
@@ -127,6 +135,7 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
             {
                 await ExecuteAsync(c, "DELETE FROM report_rules WHERE office = $office AND report_id = $id", cancellationToken, ("$office", report.Office), ("$id", report.Id));
                 await ExecuteAsync(c, IndexRules, cancellationToken, RuleParameters(report));
+                await MarkOwedAsync(c, report, cancellationToken);
             }
 
             return updated == 1;
@@ -135,6 +144,7 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
 
     public async Task<IReadOnlyList<StoredReport>> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken = default)
     {
+        using var span = Resilience.PipelineTracing.Step("sqlite.list-reports");
         var where = new List<string>();
         var parameters = new List<(string, object?)>();
         if (query.Office is not null)
@@ -169,7 +179,7 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
 
     public async Task AddAttemptAsync(IntakeAttempt attempt, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await OpenWriterAsync(cancellationToken);
         await ExecuteAsync(c, "INSERT INTO attempts (id, office, report_id, at, doc) VALUES ($id, $office, $report, $at, $doc) ON CONFLICT DO NOTHING",
             cancellationToken, ("$id", attempt.Id), ("$office", attempt.Office), ("$report", attempt.ReportId), ("$at", Time(attempt.At)),
             ("$doc", JsonSerializer.Serialize(attempt, StoreJson.Options)));
@@ -184,7 +194,7 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
 
     public async Task UpsertOfficeAsync(Office office, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await OpenWriterAsync(cancellationToken);
         await ExecuteAsync(c, "INSERT INTO offices (code, doc) VALUES ($code, $doc) ON CONFLICT (code) DO UPDATE SET doc = excluded.doc",
             cancellationToken, ("$code", office.Code), ("$doc", JsonSerializer.Serialize(office, StoreJson.Options)));
     }
@@ -198,14 +208,26 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
 
     public async Task<bool> MarkPendingAsync(NoticeKey key, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
-        await ExecuteAsync(c, """
-            INSERT INTO notices (id, office, report_id, rules_version, state, since) VALUES ($id, $office, $report, $rules, 'pending', $since)
-            ON CONFLICT DO NOTHING
-            """, cancellationToken, ("$id", key.Id), ("$office", key.Office), ("$report", key.ReportId), ("$rules", key.RulesVersion), ("$since", Time(now)));
+        await using var c = await OpenWriterAsync(cancellationToken);
+        await InsertPendingAsync(c, key, now, cancellationToken);
         var state = await QueryTextAsync(c, "SELECT state FROM notices WHERE id = $id", cancellationToken, ("$id", key.Id));
         return state.Single() == "pending";
     }
+
+    /// <summary>The pending mark of the notice the report's document says it owes, if any; a mark already there (or done) is kept.</summary>
+    private static async Task MarkOwedAsync(SqliteConnection c, StoredReport report, CancellationToken cancellationToken)
+    {
+        if (report.Notice is { } owed)
+        {
+            await InsertPendingAsync(c, owed.Key, owed.Since, cancellationToken);
+        }
+    }
+
+    private static Task<int> InsertPendingAsync(SqliteConnection c, NoticeKey key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync(c, """
+            INSERT INTO notices (id, office, report_id, rules_version, state, since) VALUES ($id, $office, $report, $rules, 'pending', $since)
+            ON CONFLICT DO NOTHING
+            """, cancellationToken, ("$id", key.Id), ("$office", key.Office), ("$report", key.ReportId), ("$rules", key.RulesVersion), ("$since", Time(now)));
 
     public async Task<bool> IsDoneAsync(NoticeKey key, CancellationToken cancellationToken = default)
     {
@@ -216,7 +238,7 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
 
     public async Task CompleteAsync(NoticeKey key, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await OpenWriterAsync(cancellationToken);
         await ExecuteAsync(c, """
             INSERT INTO notices (id, office, report_id, rules_version, state, since) VALUES ($id, $office, $report, $rules, 'done', $since)
             ON CONFLICT (id) DO UPDATE SET state = 'done'
@@ -241,7 +263,7 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
     public async Task<DeliveryClaim> ClaimDeliveryAsync(NoticeKey key, string recipient, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var id = key.DeliveryId(recipient);
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await OpenWriterAsync(cancellationToken);
         // One statement, so two workers cannot both take the lease: insert, or take over an expired lease.
         var taken = await ExecuteAsync(c, """
             INSERT INTO deliveries (id, office, state, lease_until) VALUES ($id, $office, 'sending', $until)
@@ -259,25 +281,50 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
 
     public async Task ReleaseDeliveryAsync(NoticeKey key, string recipient, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await OpenWriterAsync(cancellationToken);
         await ExecuteAsync(c, "UPDATE deliveries SET lease_until = $past WHERE id = $id AND state = 'sending'",
             cancellationToken, ("$id", key.DeliveryId(recipient)), ("$past", Time(DateTimeOffset.UnixEpoch)));
     }
 
     public async Task MarkDeliveredAsync(NoticeKey key, string recipient, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await OpenWriterAsync(cancellationToken);
         await ExecuteAsync(c, """
             INSERT INTO deliveries (id, office, state, lease_until, sent_at) VALUES ($id, $office, 'sent', $now, $now)
             ON CONFLICT (id) DO UPDATE SET state = 'sent', sent_at = $now
             """, cancellationToken, ("$id", key.DeliveryId(recipient)), ("$office", key.Office), ("$now", Time(now)));
     }
 
+    /// <summary>A connection holding this process's write turn on the file (see <see cref="SqliteWriter"/>) until disposed.</summary>
+    private Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken) => SqliteWriter.OpenAsync(_connectionString, path, cancellationToken);
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>
+    /// Runs the statements as one transaction. BEGIN IMMEDIATE takes the write lock at once (a deferred transaction
+    /// that reads first may find it taken when it comes to write, and SQLite then fails it without waiting); plain SQL
+    /// rather than BeginTransaction so the helpers' commands need no transaction object. A report row, its rule rows and
+    /// the notice it owes change together.
+    /// </summary>
+    private static async Task<T> InTransactionAsync<T>(SqliteConnection c, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(c, "BEGIN IMMEDIATE", cancellationToken);
+        try
+        {
+            var result = await work();
+            await ExecuteAsync(c, "COMMIT", cancellationToken);
+            return result;
+        }
+        catch
+        {
+            await ExecuteAsync(c, "ROLLBACK", CancellationToken.None);
+            throw;
+        }
     }
 
     private static (string, object?)[] ReportParameters(StoredReport report) =>

@@ -46,6 +46,14 @@ public sealed record StoredReport
     [JsonPropertyName("history")]
     public IReadOnlyList<PastVerdict> History { get; init; } = [];
 
+    /// <summary>
+    /// The failure notice this version of the report owes (failed or unreadable, and not yet owed before), written
+    /// with the report itself so that no crash can store the verdict without the notice it calls for. The ledger
+    /// says whether it was sent; this mark is never cleared.
+    /// </summary>
+    [JsonPropertyName("notice")]
+    public PendingNotice? Notice { get; init; }
+
     /// <summary>The store's version of this record, for conditional replaces; not part of the document.</summary>
     [JsonIgnore]
     public string? ETag { get; init; }

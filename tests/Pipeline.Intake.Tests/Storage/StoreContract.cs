@@ -24,6 +24,22 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public async Task The_texts_only_read_gives_the_section_texts_and_agency_and_nothing_for_a_missing_report()
+    {
+        var stored = Reports.Stored("o1", "t", year: 2023);
+        var texts = new Dictionary<string, string> { ["overview"] = "一、总体情况\n本机关 <b>\"依法\"</b> 公开", ["problems"] = "五、存在的主要问题" };
+        await Store.TryAddReportAsync(stored with { Result = stored.Result with { Agency = "某某区司法局", Texts = texts } });
+
+        var read = await Store.GetTextsAsync("o1", "t");
+
+        Assert.NotNull(read);
+        Assert.Equal(("o1", "t", "某某区司法局", (int?)2023), (read.Office, read.Id, read.Agency, read.Year));
+        Assert.Equal(texts, read.Texts);
+        Assert.Null(await Store.GetTextsAsync("o1", "missing"));
+        Assert.Null(await Store.GetTextsAsync("o2", "t"));
+    }
+
+    [Fact]
     public async Task A_replace_succeeds_only_against_the_version_read()
     {
         await Store.TryAddReportAsync(Reports.Stored("o1", "a"));
