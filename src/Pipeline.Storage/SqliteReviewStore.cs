@@ -46,7 +46,7 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
     /// <summary>
     /// Filters, counts and pages in SQL: the offices as a JSON array, the rule through <c>report_rules</c>, the
     /// standing verdict from the latest settlement (only a needsReview report can have one that counts).
-    /// Sorting is on the key columns and the documents of the page alone are read.
+    /// Sorting is on the key columns (a covering index) and only the page's documents are read.
     /// </summary>
     public async Task<ReviewListPage> ListForReviewAsync(ReviewListQuery query, CancellationToken cancellationToken = default)
     {
@@ -97,11 +97,12 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
         await using (var command = c.CreateCommand())
         {
             var verdictWhere = query.Verdict is { } v ? $"WHERE standing = '{SqliteStore.VerdictName(v)}'" : "";
+            // The page is chosen on the key columns alone (a covering index), then its documents are joined in.
             command.CommandText = listed + $"""
-                SELECT r.doc, r.version, p.standing FROM (
-                  SELECT office, id, standing, ROW_NUMBER() OVER (ORDER BY {OrderBy(query)}) AS n FROM listed {verdictWhere}
-                  ORDER BY n LIMIT $take OFFSET $skip) p
-                JOIN reports r ON r.office = p.office AND r.id = p.id ORDER BY p.n
+                SELECT doc, version, standing FROM (
+                  SELECT p.*, r.doc, r.version FROM (SELECT * FROM listed {verdictWhere} ORDER BY {OrderBy(query)} LIMIT $take OFFSET $skip) p
+                  JOIN reports r ON r.office = p.office AND r.id = p.id)
+                ORDER BY {OrderBy(query)}
                 """;
             SqliteStore.AddParameters(command, [.. parameters, ("$take", query.Take), ("$skip", query.Skip)]);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

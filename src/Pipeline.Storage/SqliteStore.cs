@@ -33,7 +33,8 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
               office TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, year INTEGER, verdict TEXT NOT NULL,
               stored_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (office, id));
             CREATE INDEX IF NOT EXISTS reports_by_name ON reports (office, name);
-            CREATE INDEX IF NOT EXISTS reports_by_year ON reports (year, office);
+            -- The review list's key columns: it filters, counts and sorts on these without reading the documents.
+            CREATE INDEX IF NOT EXISTS reports_listing ON reports (office, year, verdict, stored_at, name, id);
             CREATE TABLE IF NOT EXISTS report_rules (
               office TEXT NOT NULL, report_id TEXT NOT NULL, rule TEXT NOT NULL, PRIMARY KEY (office, report_id, rule));
             CREATE INDEX IF NOT EXISTS report_rules_by_rule ON report_rules (rule, office, report_id);
