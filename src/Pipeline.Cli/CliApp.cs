@@ -132,9 +132,9 @@ public static class CliApp
         var loadJson = new Option<bool>("--json") { Description = "以 JSON 输出数字" };
         var loadBlock = new Option<int>("--block") { Description = "每批份数：单纯检查与流水线按批交替运行（默认 0：并发数的 4 倍，至少 16）", DefaultValueFactory = _ => 0 };
         var loadTest = new Command("loadtest", "负载测试：经接收服务处理 N 份报告（本地报告库和发件箱），输出吞吐量、p50/p95 延迟、相对单纯检查的额外开销，并核对记录和邮件各恰好一份")
-            { loadReports, loadConcurrency, loadSamples, loadWork, loadBlock, loadJson };
+            { loadReports, loadConcurrency, loadSamples, loadWork, loadBlock, rules, loadJson };
         loadTest.SetAction(async (parse, ct) => await new LoadTestCommand(stdout, stderr).RunAsync(
-            parse.GetValue(loadSamples)!, parse.GetValue(loadReports), parse.GetValue(loadConcurrency), parse.GetValue(loadBlock), parse.GetValue(loadWork), parse.GetValue(loadJson), ct));
+            parse.GetValue(loadSamples)!, parse.GetValue(loadReports), parse.GetValue(loadConcurrency), parse.GetValue(loadBlock), parse.GetValue(loadWork), parse.GetValue(rules), parse.GetValue(loadJson), ct));
 
         var reviewReports = new Option<int?>("--reports") { Description = "生成的报告份数（默认 10000；--cosmos 时 2000）" };
         var reviewOffices = new Option<int?>("--offices") { Description = "报告单位数（默认 500；--cosmos 时 100），另加一个市和其下各区" };

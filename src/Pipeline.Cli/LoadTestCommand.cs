@@ -5,7 +5,6 @@ using System.Text.Json;
 using Pipeline.Checking;
 using Pipeline.Intake;
 using Pipeline.Model.Results;
-using Pipeline.Rules.Catalogue;
 using Pipeline.Storage;
 
 namespace Pipeline.Cli;
@@ -20,7 +19,7 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
 {
     private static readonly string[] Kinds = [".txt", ".html", ".htm", ".docx", ".pdf"];
 
-    public async Task<int> RunAsync(string samples, int count, int concurrency, int block, string? work, bool json, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string samples, int count, int concurrency, int block, string? work, string? rulesPath, bool json, CancellationToken cancellationToken)
     {
         if (count < 1 || concurrency < 1)
         {
@@ -45,7 +44,11 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
         }
 
         var inputs = Enumerable.Range(0, count).Select(i => Distinct(sources[i % sources.Count], i, work)).ToList();
-        var catalogue = RuleCatalogue.Default();
+        if (RulesFile.Load(rulesPath, stderr) is not { } catalogue)
+        {
+            return ExitCodes.Unusable;
+        }
+
         var options = LoadOptions(work, "");
 
         // Both sides warmed on the samples first (the pipeline into a store of its own), so neither pays for JIT.

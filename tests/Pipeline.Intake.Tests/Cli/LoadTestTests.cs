@@ -35,6 +35,14 @@ public sealed class LoadTestTests : IDisposable
         Assert.True(figures.RootElement.GetProperty("p95Ms").GetDouble() >= figures.RootElement.GetProperty("p50Ms").GetDouble());
         Assert.Empty(figures.RootElement.GetProperty("problems").EnumerateArray());
 
+        // Both sides were timed block by block, and by CPU as well as latency; the pipeline's steps were timed from its spans.
+        Assert.True(figures.RootElement.GetProperty("blocks").GetInt32() >= 2);
+        Assert.True(figures.RootElement.GetProperty("check").GetProperty("cpuMsPerReport").GetDouble() > 0);
+        Assert.True(figures.RootElement.GetProperty("cpuMsPerReport").GetDouble() > 0);
+        var steps = figures.RootElement.GetProperty("steps");
+        Assert.True(steps.GetProperty("intake").GetDouble() >= steps.GetProperty("intake.check").GetDouble());
+        Assert.True(steps.GetProperty("intake.store").GetDouble() > 0);
+
         // Read the store and the outbox directly rather than trusting the command's own tally.
         var store = new SqliteStore(Path.Combine(Work, "pipeline.db"));
         await store.InitializeAsync();
