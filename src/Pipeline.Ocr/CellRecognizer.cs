@@ -268,7 +268,27 @@ public sealed class CellRecognizer
     /// identities confirm it. That keeps Tesseract off the common path. With Tesseract as the first reader,
     /// every number is checked at once, as before.
     /// </summary>
-    public IReadOnlyList<NumberReading> ReadNumbersFirst(IReadOnlyList<GrayImage> cells) => ReadRow(cells, deferring: numbers is not null);
+    /// <remarks>The rows' cells are read by PP-OCR in one call, so that its batches are full and sorted by width.</remarks>
+    public IReadOnlyList<IReadOnlyList<NumberReading>> ReadNumbersFirst(IReadOnlyList<IReadOnlyList<GrayImage>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (numbers is null)
+        {
+            return [.. rows.Select(row => ReadRow(row, deferring: false))];
+        }
+
+        var inked = rows.Select(row => row.Where(c => !InkCoverage.IsBlank(c)).ToList()).ToList();
+        var (read, weakest) = FirstReadings([.. inked.SelectMany(c => c)], numbers);
+        var start = 0;
+        var result = new List<IReadOnlyList<NumberReading>>();
+        foreach (var (row, count) in rows.Zip(inked.Select(c => c.Count)))
+        {
+            result.Add(ReadRow(row, deferring: true, (read[start..(start + count)], weakest[start..(start + count)])));
+            start += count;
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// A number PP-OCR alone read (<see cref="ReadNumbersFirst"/>), read again by the check model on its own and
@@ -285,7 +305,8 @@ public sealed class CellRecognizer
         return Final(cell, check is not null && check.Text == first.Text ? Judge(first, check) : Reconsidered(cell, first, check));
     }
 
-    private NumberReading[] ReadRow(IReadOnlyList<GrayImage> cells, bool deferring)
+    /// <param name="first">PP-OCR's readings of the row's inked cells, when already made; else they are made here.</param>
+    private NumberReading[] ReadRow(IReadOnlyList<GrayImage> cells, bool deferring, (OcrText?[] Read, double[] Weakest)? first = null)
     {
         ArgumentNullException.ThrowIfNull(cells);
         var results = new NumberReading?[cells.Count];
@@ -308,7 +329,7 @@ public sealed class CellRecognizer
             var (read, weakest) = numbers is null
                 ? (strip.Assign(pool.Use(Options.Language, engine =>
                     engine.RecognizeParts(strip.Image, PageSegmentation.SingleLine, NumberWhitelist, Options.Dpi, OcrLevel.Symbol))), new double[inked.Count])
-                : FirstReadings([.. inked.Select(i => cells[i])], numbers);
+                : first ?? FirstReadings([.. inked.Select(i => cells[i])], numbers);
 
             // A piece that is not a number (a heading among the values) can pull the model's characters out of
             // place, so that a neighbour's digit lands on it and both models agree on the rest; a piece given too

@@ -12,8 +12,17 @@ public sealed class PaddleRecognizer : ITextRecognizer, IDisposable
 {
     public const int Height = 48;
 
-    /// <summary>Lines per run: PaddleOCR's own default batch.</summary>
+    /// <summary>Lines per run of the angle classifier: PaddleOCR's own default batch.</summary>
     private const int BatchSize = 6;
+
+    /// <summary>
+    /// The most lines in one recognition run. Short lines (number cells) are many: a run costs a fixed overhead
+    /// besides its pixels, so they go in batches up to <see cref="BatchWidth"/> wide in all.
+    /// </summary>
+    private const int MaxBatch = 32;
+
+    /// <summary>The padded width of a recognition batch, summed over its lines: six lines 1600 pixels wide.</summary>
+    private const int BatchWidth = 6 * 1600;
 
     /// <summary>The angle classifier's input width; a line is scaled to 48 high and cut or padded to it.</summary>
     private const int AngleWidth = 192;
@@ -68,9 +77,17 @@ public sealed class PaddleRecognizer : ITextRecognizer, IDisposable
             .OrderBy(i => (double)trimmed[i]!.Width / trimmed[i]!.Height)
             .ToList();
         var upright = trimmed;
-        for (var start = 0; start < order.Count; start += BatchSize)
+        for (var start = 0; start < order.Count;)
         {
-            var batch = order.Skip(start).Take(BatchSize).ToList();
+            // Sorted by width, the last line of a batch is its widest, to which the others are padded.
+            var count = 1;
+            while (start + count < order.Count && count < MaxBatch && (count + 1) * ScaledWidth(upright[order[start + count]]!) <= BatchWidth)
+            {
+                count++;
+            }
+
+            var batch = order.GetRange(start, count);
+            start += count;
             var read = StepTimes.Time(ReadingStep.Recognition, () => Recognize([.. batch.Select(i => upright[i]!)], allowed is null ? null : decoding.Mask(allowed)));
             for (var k = 0; k < batch.Count; k++)
             {

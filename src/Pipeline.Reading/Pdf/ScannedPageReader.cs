@@ -197,19 +197,27 @@ public sealed partial class ScannedPageReader : IScannedPageReader
     {
         var image = analysis.Page;
         var rows = new List<LayoutRow>();
-        foreach (var row in grid.Rows)
+        // A value fills one grid place; a narrow cell spanning rows or columns is a heading (（三）不予公开).
+        // A wide cell right of the first column holding a short run of ink is a value too (表二's 79), and so
+        // is one spanning the columns a shorter part of the table does not use (表二 第二十条第（八）项's 本年增/减).
+        // Either way the ink must be short: a label such as 行政处罚 in a narrow first column, read with the
+        // numbers as one line, would throw their characters out of place.
+        var places = grid.Rows.Select(row =>
         {
-            session.ThrowIfOutOfTime();
-            // A value fills one grid place; a narrow cell spanning rows or columns is a heading (（三）不予公开).
-            // A wide cell right of the first column holding a short run of ink is a value too (表二's 79), and so
-            // is one spanning the columns a shorter part of the table does not use (表二 第二十条第（八）项's 本年增/减).
-            // Either way the ink must be short: a label such as 行政处罚 in a narrow first column, read with the
-            // numbers as one line, would throw their characters out of place.
             var crops = row.Select(c => image.Crop(c.Box)).ToList();
             var valued = Enumerable.Range(0, row.Count).Select(i => row[i].RowSpan == 1 && CellRecognizer.HoldsShortRun(crops[i]) &&
                 (row[i].Box.Width < grid.Bounds.Width * NumericShare || row[i].Column > 0)).ToList();
             var narrow = Enumerable.Range(0, row.Count).Where(i => valued[i] && row[i].ColumnSpan == 1).ToList();
-            var numbers = _cells.ReadNumbersFirst([.. narrow.Select(i => crops[i])]);
+            return (Row: row, Crops: crops, Valued: valued, Narrow: narrow);
+        }).ToList();
+
+        // The whole table's numbers go to PP-OCR at once, so that its batches are full.
+        var tableNumbers = _cells.ReadNumbersFirst([.. places.Select(p => (IReadOnlyList<GrayImage>)[.. p.Narrow.Select(i => p.Crops[i])])]);
+        for (var r = 0; r < places.Count; r++)
+        {
+            session.ThrowIfOutOfTime();
+            var (row, crops, valued, narrow) = places[r];
+            var numbers = tableNumbers[r];
             var cells = new List<LayoutCell>();
             for (var i = 0; i < row.Count; i++)
             {
