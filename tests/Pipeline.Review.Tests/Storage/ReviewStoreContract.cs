@@ -207,7 +207,12 @@ public sealed class SqliteReviewStoreContract : ReviewStoreContract, IDisposable
     {
         await Reports.TryAddReportAsync(new StoredReport
         {
-            Id = "a", Office = "unregistered", Name = "a.txt", Path = "a.txt", RulesVersion = "r1", StoredAt = DateTimeOffset.UnixEpoch,
+            Id = "a",
+            Office = "unregistered",
+            Name = "a.txt",
+            Path = "a.txt",
+            RulesVersion = "r1",
+            StoredAt = DateTimeOffset.UnixEpoch,
             Result = new CheckResult { Id = "a", Source = new SourceDescription("a.txt", "text"), Verdict = Verdict.Passed },
         });
         Assert.Equal(["a"], (await Reviews.ListForReviewAsync(new ReviewListQuery())).Reports.Select(r => r.Report.Id));
