@@ -5,7 +5,8 @@ namespace Pipeline.Cli;
 /// <summary>Spectre consoles over the writers the command was given, so tests can read what a clerk sees.</summary>
 public static class Consoles
 {
-    public static IAnsiConsole For(TextWriter writer)
+    /// <param name="width">The columns of redirected output, which has no terminal width of its own.</param>
+    public static IAnsiConsole For(TextWriter writer, int width = 120)
     {
         var redirected = writer == Console.Out ? Console.IsOutputRedirected
             : writer == Console.Error ? Console.IsErrorRedirected
@@ -21,7 +22,7 @@ public static class Consoles
         // Redirected output has no terminal width; tables of Chinese text need more than 80 columns.
         if (redirected)
         {
-            console.Profile.Width = 120;
+            console.Profile.Width = width;
         }
 
         return console;
