@@ -63,10 +63,15 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
             }
         }
 
+        // A third side runs the same intake without the rules across reports, in a store of its own: the pipeline's own
+        // cost (store, attempts, notices, email) is that side over the bare check; the rules across reports, the rest.
+        var plainOptions = LoadOptions(work, "plain-") with { AcrossReports = false };
         using var pipeline = await LocalPipeline.CreateAsync(options, catalogue);
-        using var steps = new StepTimings();
+        using var plainPipeline = await LocalPipeline.CreateAsync(plainOptions, catalogue);
+        using var steps = new StepTimings { Recording = false };
         var bare = new Phase();
         var piped = new Phase();
+        var plain = new Phase();
 
         // Block by block, alternating which side goes first, so the load other work puts on the machine falls
         // on both alike; CPU time is counted as well as latency, for it does not depend on that load.
@@ -80,18 +85,30 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
                 checker.Check(input.Name, stream, cancellationToken);
                 return Task.CompletedTask;
             }, cancellationToken);
-            var runPiped = () => piped.RunAsync(blocks[b], concurrency, async input =>
+            var runPiped = async () =>
+            {
+                steps.Recording = true;
+                await piped.RunAsync(blocks[b], concurrency, async input =>
+                {
+                    using var stream = new MemoryStream(input.Bytes, writable: false);
+                    await pipeline.Intake.TakeInAsync(new IntakeRequest(input.Office, input.Name, input.Path, null, stream), cancellationToken);
+                }, cancellationToken);
+                steps.Recording = false;
+            };
+            var runPlain = () => plain.RunAsync(blocks[b], concurrency, async input =>
             {
                 using var stream = new MemoryStream(input.Bytes, writable: false);
-                await pipeline.Intake.TakeInAsync(new IntakeRequest(input.Office, input.Name, input.Path, null, stream), cancellationToken);
+                await plainPipeline.Intake.TakeInAsync(new IntakeRequest(input.Office, input.Name, input.Path, null, stream), cancellationToken);
             }, cancellationToken);
-            foreach (var run in b % 2 == 0 ? new[] { runBare, runPiped } : new[] { runPiped, runBare })
+            var order = new[] { runBare, runPiped, runPlain };
+            for (var r = 0; r < order.Length; r++)
             {
-                await run();
+                await order[(b + r) % order.Length]();
             }
         }
 
         var problems = await VerifyAsync(pipeline.Store, pipeline.Intake.RulesVersion, inputs, options, cancellationToken);
+        problems.AddRange((await VerifyAsync(plainPipeline.Store, plainPipeline.Intake.RulesVersion, inputs, plainOptions, cancellationToken)).Select(p => "（不含跨报告规则）" + p));
         var stored = await pipeline.Store.ListReportsAsync(new ReportQuery(), cancellationToken);
         var failing = stored.Count(r => r.Verdict is Verdict.Failed or Verdict.Unreadable);
         var emails = Directory.Exists(options.Outbox) ? Directory.EnumerateFiles(options.Outbox, "*.eml").Count() : 0;
@@ -117,6 +134,14 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
                 meanMs = Math.Round(bare.Mean, 1),
                 cpuMsPerReport = Math.Round(bare.Cpu.TotalMilliseconds / count, 1),
             },
+            withoutRulesAcrossReports = new
+            {
+                reportsPerSecond = Math.Round(count / plain.Wall.TotalSeconds, 1),
+                p50Ms = Math.Round(plain.Percentile(0.50), 1),
+                p95Ms = Math.Round(plain.Percentile(0.95), 1),
+                meanMs = Math.Round(plain.Mean, 1),
+                cpuMsPerReport = Math.Round(plain.Cpu.TotalMilliseconds / count, 1),
+            },
             overhead = new
             {
                 // (pipeline − check) / check, by mean latency, by CPU time, and by wall time of the whole run.
@@ -125,6 +150,16 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
                 wall = Math.Round((piped.Wall - bare.Wall) / bare.Wall, 3),
                 // Within the pipeline's own runs: its time outside the check step, over the check step.
                 steps = Math.Round((StepMean("intake") - StepMean("intake.check")) / StepMean("intake.check"), 3),
+                // The pipeline's own share: the side without the rules across reports over the bare check.
+                pipelineOnly = new
+                {
+                    latency = Math.Round((plain.Mean - bare.Mean) / bare.Mean, 3),
+                    cpu = Math.Round((plain.Cpu - bare.Cpu) / bare.Cpu, 3),
+                    wall = Math.Round((plain.Wall - bare.Wall) / bare.Wall, 3),
+                },
+                // What the rules across reports add, in CPU milliseconds per report and over the bare check.
+                rulesAcrossReportsCpuMs = Math.Round((piped.Cpu - plain.Cpu).TotalMilliseconds / count, 1),
+                rulesAcrossReportsCpu = Math.Round((piped.Cpu - plain.Cpu) / bare.Cpu, 3),
             },
             // Mean milliseconds per report spent in each step (spans nest: "intake" holds the others).
             steps = spans.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => Math.Round(s.Value.TotalMs / count, 2)),
@@ -145,7 +180,9 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
             stdout.WriteLine($"负载测试：{count} 份报告（由 {sources.Count} 个样例生成），并发 {concurrency}，分 {blocks.Count} 批交替运行，工作文件夹 {work}");
             stdout.WriteLine($"  流水线：每秒 {figures.reportsPerSecond} 份，延迟 p50 {figures.p50Ms} ms，p95 {figures.p95Ms} ms，平均 {figures.meanMs} ms，CPU 每份 {figures.cpuMsPerReport} ms");
             stdout.WriteLine($"  仅检查（不存储）：每秒 {figures.check.reportsPerSecond} 份，延迟 p50 {figures.check.p50Ms} ms，p95 {figures.check.p95Ms} ms，平均 {figures.check.meanMs} ms，CPU 每份 {figures.check.cpuMsPerReport} ms");
+            stdout.WriteLine($"  流水线（不含跨报告规则）：每秒 {figures.withoutRulesAcrossReports.reportsPerSecond} 份，延迟 p50 {figures.withoutRulesAcrossReports.p50Ms} ms，p95 {figures.withoutRulesAcrossReports.p95Ms} ms，平均 {figures.withoutRulesAcrossReports.meanMs} ms，CPU 每份 {figures.withoutRulesAcrossReports.cpuMsPerReport} ms");
             stdout.WriteLine($"  额外开销 (流水线 − 检查) / 检查：按平均延迟 {figures.overhead.latency:P1}，按 CPU 时间 {figures.overhead.cpu:P1}，按总耗时 {figures.overhead.wall:P1}，按流水线内各步骤 {figures.overhead.steps:P1}");
+            stdout.WriteLine($"  其中流水线本身（存储、尝试记录、通知、邮件）：按平均延迟 {figures.overhead.pipelineOnly.latency:P1}，按 CPU 时间 {figures.overhead.pipelineOnly.cpu:P1}，按总耗时 {figures.overhead.pipelineOnly.wall:P1}；跨报告规则每份 CPU {figures.overhead.rulesAcrossReportsCpuMs} ms（检查的 {figures.overhead.rulesAcrossReportsCpu:P1}）");
             stdout.WriteLine("  各步骤每份平均（毫秒）：" + string.Join("，", figures.steps.Select(s => $"{s.Key} {s.Value}")));
             stdout.WriteLine($"  记录 {stored.Count} 条，未通过或无法读取 {failing} 份，邮件 {emails} 封");
             foreach (var problem in problems)

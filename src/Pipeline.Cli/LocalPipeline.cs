@@ -58,7 +58,7 @@ public sealed class LocalPipeline : IDisposable
         var notices = new ImmediateNotices(notifier, logging.CreateLogger<ImmediateNotices>());
         var intake = new IntakeService(checker, RulesVersion.Of(catalogue), store, notices,
             TimeProvider.System, logging.CreateLogger<IntakeService>(), "cli:" + Environment.MachineName,
-            crossReport: new CrossReport.CrossReportRules(store, store, catalogue, options.CrossReport));
+            crossReport: new CrossReport.CrossReportRules(store, store, catalogue, options.CrossReport), acrossReports: options.AcrossReports);
         return new LocalPipeline(ocr, store, notices, intake, notifier);
     }
 
@@ -67,4 +67,5 @@ public sealed class LocalPipeline : IDisposable
 
 /// <summary>Where the local pipeline keeps things and sends mail.</summary>
 /// <param name="CrossReport">The X-DUPLICATE thresholds (watch's --duplicate-threshold); the defaults when null.</param>
-public sealed record LocalOptions(string Db, string Outbox, SmtpSettings? Smtp, string From, string Fallback, Uri PublicBaseUrl, CrossReport.CrossReportOptions? CrossReport = null);
+/// <param name="AcrossReports">False only in the load run's side that measures the pipeline without the rules across reports.</param>
+public sealed record LocalOptions(string Db, string Outbox, SmtpSettings? Smtp, string From, string Fallback, Uri PublicBaseUrl, CrossReport.CrossReportOptions? CrossReport = null, bool AcrossReports = true);

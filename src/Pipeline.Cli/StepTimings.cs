@@ -18,13 +18,25 @@ public sealed class StepTimings : IDisposable
         _listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == PipelineTracing.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activity => _steps.AddOrUpdate(activity.OperationName,
-                (1, activity.Duration.TotalMilliseconds),
-                (_, s) => (s.Count + 1, s.TotalMs + activity.Duration.TotalMilliseconds)),
+            // Spans are made only while recording, so the sides not recorded pay nothing for them.
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => Recording ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
+            ActivityStopped = activity =>
+            {
+                if (Recording)
+                {
+                    Add(activity);
+                }
+            },
         };
         ActivitySource.AddActivityListener(_listener);
     }
+
+    /// <summary>Whether finished spans are summed now (the load run records its full pipeline's side only).</summary>
+    public bool Recording { get; set; } = true;
+
+    private void Add(Activity activity) => _steps.AddOrUpdate(activity.OperationName,
+        (1, activity.Duration.TotalMilliseconds),
+        (_, s) => (s.Count + 1, s.TotalMs + activity.Duration.TotalMilliseconds));
 
     /// <summary>Each step's calls and total milliseconds so far, by name.</summary>
     public IReadOnlyDictionary<string, (long Count, double TotalMs)> Snapshot() => _steps.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);

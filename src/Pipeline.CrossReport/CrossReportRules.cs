@@ -1,5 +1,6 @@
 using Pipeline.CrossReport.Text;
 using Pipeline.Model.Results;
+using Pipeline.Resilience;
 using Pipeline.Rules;
 using Pipeline.Rules.Catalogue;
 using Pipeline.Storage;
@@ -30,12 +31,19 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
     /// The result with its X-* findings (re)computed against what the store holds now, and its verdict from its
     /// own rules' verdict and those findings. An unreadable report is returned as it is.
     /// </summary>
-    public async Task<CheckResult> EvaluateAsync(string office, string reportId, CheckResult result, CancellationToken cancellationToken = default)
+    public async Task<CheckResult> EvaluateAsync(string office, string reportId, CheckResult result, CancellationToken cancellationToken = default) =>
+        (await JudgeAsync(office, reportId, result, cancellationToken)).Result;
+
+    /// <summary>
+    /// As <see cref="EvaluateAsync"/>, with the other bodies' texts the report was found to copy, as they were read
+    /// (for <see cref="FollowersAsync"/>, so that the copies are not looked up twice).
+    /// </summary>
+    public async Task<CrossEvaluation> JudgeAsync(string office, string reportId, CheckResult result, CancellationToken cancellationToken = default)
     {
         var own = result.ReportVerdict ?? result.Verdict;
         if (own == Verdict.Unreadable)
         {
-            return result;
+            return new CrossEvaluation(result, []);
         }
 
         var previous = result.Year is { } year
@@ -44,11 +52,23 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
         var hits = new List<(string Rule, RuleHit Hit)>();
         hits.AddRange(CarryOverRule.Check(result, previous).Select(h => (CarryOverRule.Id, h)));
         hits.AddRange(InForceRule.Check(result, previous).Select(h => (InForceRule.Id, h)));
+        var copies = new List<(ReportTexts Other, RepeatedText Repeated)>();
+        IReadOnlyList<string>? buckets = null;
         if (Enabled(DuplicateTextRule.Id))
         {
-            hits.AddRange(DuplicateTextRule.AgainstPrevious(result, previous, _options).Select(h => (DuplicateTextRule.Id, h)));
-            var others = await CandidatesAsync(office, reportId, result, cancellationToken);
-            hits.AddRange(DuplicateTextRule.AgainstOthers(result, others, _options).Select(h => (DuplicateTextRule.Id, h)));
+            using (PipelineTracing.Step("cross.previous-text"))
+            {
+                hits.AddRange(DuplicateTextRule.AgainstPrevious(result, previous, _options).Select(h => (DuplicateTextRule.Id, h)));
+            }
+
+            buckets = result.Year is { } y ? Buckets(result, y) : [];
+            var candidates = await CandidatesAsync(office, reportId, result, cancellationToken, buckets);
+            using (PipelineTracing.Step("cross.measure-copies"))
+            {
+                copies.AddRange(DuplicateTextRule.Copies(result, candidates, _options));
+            }
+
+            hits.AddRange(DuplicateTextRule.AgainstOthers(result, copies, _options).Select(h => (DuplicateTextRule.Id, h)));
         }
 
         var findings = hits
@@ -56,19 +76,23 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
             .Select(h => (Finding: ReportValidator.ToFinding(catalogue.Find(h.Rule)!, h.Hit), Doubtful: Doubtful(result, previous, h.Hit)))
             .ToList();
         var kept = result.Findings.Where(f => !IsCrossReport(f)).ToList();
-        return result with
-        {
-            ReportVerdict = own,
-            Verdict = CrossVerdict.Combine(own, findings),
-            Findings = [.. kept, .. findings.Select(f => f.Finding)],
-        };
+        return new CrossEvaluation(
+            result with
+            {
+                ReportVerdict = own,
+                Verdict = CrossVerdict.Combine(own, findings),
+                Findings = [.. kept, .. findings.Select(f => f.Finding)],
+                Copies = [.. copies.Select(c => new CopiedReport(c.Other.Office, c.Other.Id, Math.Round(c.Repeated.Share, 3)))],
+            },
+            [.. copies.Select(c => c.Other)],
+            buckets);
     }
 
     /// <summary>
     /// Files a stored report under its office, and its text in the index, so that later reports (its next year, other
     /// bodies of its year) are compared with it.
     /// </summary>
-    public async Task IndexAsync(StoredReport report, CancellationToken cancellationToken = default)
+    public async Task IndexAsync(StoredReport report, CrossEvaluation? judged = null, CancellationToken cancellationToken = default)
     {
         if (report.Result.Year is not { } year || report.Verdict == Verdict.Unreadable)
         {
@@ -76,7 +100,7 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
         }
 
         await _offices.FileAsync(report, year, cancellationToken);
-        var buckets = Buckets(report.Result, year);
+        var buckets = judged?.Buckets ?? Buckets(report.Result, year);
         if (buckets.Count > 0)
         {
             await index.IndexTextAsync(new TextIndexEntry(report.Office, report.Id, year, buckets), _options.BucketCapacity, cancellationToken);
@@ -85,10 +109,13 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
 
     /// <summary>
     /// The reports whose X-rules change now that this one is stored: the same body's reports of the following year
-    /// (when this year arrived late), and the other bodies' reports of its year that it nearly copies (or that
-    /// copied it), so both copies carry the warning.
+    /// (when this year arrived late), and the other bodies' reports of its year that it nearly copies and that carry
+    /// no copy warning yet, so both copies of a pair are warned. A report already warned is not judged again for each
+    /// later copy: thirty towns filing one county template would otherwise judge every earlier one at every arrival.
+    /// <paramref name="copied"/> is what <see cref="JudgeAsync"/> found, when the caller has it; otherwise the copies
+    /// the stored result names are read again.
     /// </summary>
-    public async Task<IReadOnlyList<StoredReport>> FollowersAsync(StoredReport report, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoredReport>> FollowersAsync(StoredReport report, IReadOnlyList<ReportTexts>? copied = null, CancellationToken cancellationToken = default)
     {
         if (report.Result.Year is not { } year || report.Verdict == Verdict.Unreadable)
         {
@@ -96,12 +123,23 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
         }
 
         var next = await _offices.OfYearAsync(report.Office, year + 1, cancellationToken);
-        // A copy is rare: only then is the other body's whole report read, to be judged again.
-        var copies = Enabled(DuplicateTextRule.Id)
-            ? await Task.WhenAll(DuplicateTextRule.Copies(report.Result, await CandidatesAsync(report.Office, report.Id, report.Result, cancellationToken), _options)
-                .Select(c => store.GetReportAsync(c.Other.Office, c.Other.Id, cancellationToken)))
+        var unwarned = Enabled(DuplicateTextRule.Id)
+            ? (copied ?? await CopiedAsync(report, cancellationToken)).Where(t => t.Copies is not { Count: > 0 })
             : [];
+        var copies = await Task.WhenAll(unwarned.Select(t => store.GetReportAsync(t.Office, t.Id, cancellationToken)));
         return [.. next.Where(r => r.Id != report.Id && r.Verdict != Verdict.Unreadable && r.Result.Year == year + 1).Concat(copies.OfType<StoredReport>())];
+    }
+
+    /// <summary>The texts of the reports a stored result names as copied; for a result stored before copies were kept, found again.</summary>
+    private async Task<IReadOnlyList<ReportTexts>> CopiedAsync(StoredReport report, CancellationToken cancellationToken)
+    {
+        if (report.Result.Copies is not { } named)
+        {
+            return [.. DuplicateTextRule.Copies(report.Result, await CandidatesAsync(report.Office, report.Id, report.Result, cancellationToken), _options).Select(c => c.Other)];
+        }
+
+        var read = await Task.WhenAll(named.Select(c => store.GetTextsAsync(c.Office, c.Id, cancellationToken)));
+        return [.. read.OfType<ReportTexts>()];
     }
 
     /// <summary>Whether two results differ in what the X-rules decided (so a re-evaluation is worth a new version).</summary>
@@ -114,14 +152,14 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
     /// (more than <see cref="CrossReportOptions.BucketCapacity"/> members) are passed over: a band that many texts
     /// fall into is made of common phrasing and would put forward reports that repeat nothing of this one.
     /// </summary>
-    private async Task<IReadOnlyList<ReportTexts>> CandidatesAsync(string office, string reportId, CheckResult result, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReportTexts>> CandidatesAsync(string office, string reportId, CheckResult result, CancellationToken cancellationToken, IReadOnlyList<string>? known = null)
     {
         if (result.Year is not { } year)
         {
             return [];
         }
 
-        var buckets = Buckets(result, year);
+        var buckets = known ?? Buckets(result, year);
         if (buckets.Count == 0)
         {
             return [];
@@ -152,6 +190,7 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
 
     private IReadOnlyList<string> Buckets(CheckResult result, int year)
     {
+        using var step = PipelineTracing.Step("cross.minhash");
         var text = ComparableText.Of(DuplicateTextRule.Narrative(result));
         if (text.Length < _options.MinimumCharacters)
         {

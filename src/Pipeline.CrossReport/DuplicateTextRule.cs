@@ -67,9 +67,9 @@ public static class DuplicateTextRule
         }
     }
 
-    /// <summary>Against reports of other bodies in the same year that the index put forward.</summary>
-    public static IEnumerable<RuleHit> AgainstOthers(CheckResult current, IEnumerable<ReportTexts> others, CrossReportOptions options) =>
-        Copies(current, others, options).Select(c => Hit(OtherBody, c.Repeated, options.OtherBodyThreshold,
+    /// <summary>The warnings for the other bodies' reports of the same year that <see cref="Copies"/> found this one copies.</summary>
+    public static IEnumerable<RuleHit> AgainstOthers(CheckResult current, IEnumerable<(ReportTexts Other, RepeatedText Repeated)> copies, CrossReportOptions options) =>
+        copies.Select(c => Hit(OtherBody, c.Repeated, options.OtherBodyThreshold,
             ("otherBody", c.Other.Agency ?? c.Other.Office),
             ("otherOffice", c.Other.Office),
             ("otherId", PreviousReport.ShortId(c.Other.Id)),
@@ -84,9 +84,10 @@ public static class DuplicateTextRule
             yield break;
         }
 
+        var positions = Shingles.Positions(comparable);
         foreach (var other in others)
         {
-            var repeated = RepeatedText.Measure(comparable, Shingles.Set(ComparableText.Of(Narrative(other.Texts))));
+            var repeated = RepeatedText.Measure(comparable, positions, Shingles.Set(ComparableText.Of(Narrative(other.Texts))));
             if (repeated.Share >= options.OtherBodyThreshold)
             {
                 yield return (other, repeated);

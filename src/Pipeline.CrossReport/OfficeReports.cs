@@ -19,12 +19,10 @@ public sealed class OfficeReports(IReportStore store, ITextIndexStore index)
     /// <summary>The office's stored reports of one year.</summary>
     public async Task<IReadOnlyList<StoredReport>> OfYearAsync(string office, int year, CancellationToken cancellationToken)
     {
-        if (await FiledAsync(office, cancellationToken) is not { } filed)
-        {
-            return await store.ListReportsAsync(new ReportQuery(office, year), cancellationToken);
-        }
-
-        var reports = await Task.WhenAll(filed.Where(m => m.Year == year).Select(m => store.GetReportAsync(office, m.ReportId, cancellationToken)));
+        IEnumerable<string> ids = await FiledAsync(office, cancellationToken) is { } filed
+            ? filed.Where(m => m.Year == year).Select(m => m.ReportId)
+            : (await store.ListKeysAsync(office, cancellationToken)).Where(k => k.Year == year).Select(k => k.Id);
+        var reports = await Task.WhenAll(ids.Select(id => store.GetReportAsync(office, id, cancellationToken)));
         return [.. reports.OfType<StoredReport>()];
     }
 
@@ -33,20 +31,21 @@ public sealed class OfficeReports(IReportStore store, ITextIndexStore index)
     {
         if (await FiledAsync(report.Office, cancellationToken) is null)
         {
-            foreach (var earlier in await store.ListReportsAsync(new ReportQuery(report.Office), cancellationToken))
+            // Only the keys: for an office's first report (the usual case) the listing holds that report alone.
+            foreach (var earlier in await store.ListKeysAsync(report.Office, cancellationToken))
             {
-                if (earlier.Result.Year is { } y && earlier.Verdict != Verdict.Unreadable && earlier.Id != report.Id)
+                if (earlier.Year is { } y && earlier.Verdict != Verdict.Unreadable && earlier.Id != report.Id)
                 {
-                    await FileOneAsync(earlier, y, cancellationToken);
+                    await FileOneAsync(report.Office, earlier.Id, y, cancellationToken);
                 }
             }
         }
 
-        await FileOneAsync(report, year, cancellationToken);
+        await FileOneAsync(report.Office, report.Id, year, cancellationToken);
     }
 
-    private Task FileOneAsync(StoredReport report, int year, CancellationToken cancellationToken) =>
-        index.IndexTextAsync(new TextIndexEntry(report.Office, report.Id, year, [Bucket(report.Office)]), Capacity, cancellationToken);
+    private Task FileOneAsync(string office, string id, int year, CancellationToken cancellationToken) =>
+        index.IndexTextAsync(new TextIndexEntry(office, id, year, [Bucket(office)]), Capacity, cancellationToken);
 
     private async Task<IReadOnlyList<TextIndexMember>?> FiledAsync(string office, CancellationToken cancellationToken) =>
         (await index.ReadBucketsAsync([Bucket(office)], cancellationToken)).FirstOrDefault()?.Members;

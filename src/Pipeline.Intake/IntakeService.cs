@@ -26,13 +26,15 @@ public sealed class IntakeService(
     ILogger<IntakeService> logger,
     string? hostName = null,
     TimeSpan? checkTimeout = null,
-    CrossReportRules? crossReport = null)
+    CrossReportRules? crossReport = null,
+    bool acrossReports = true)
 {
     private readonly string _host = hostName ?? Environment.GetEnvironmentVariable("WEBSITE_INSTANCE_ID") ?? Environment.MachineName;
 
     // The rules across reports run wherever the store keeps a text index (both stores do); hosts pass their own
-    // to use their rules file and thresholds, and the default catalogue is used otherwise.
-    private readonly CrossReportRules? _crossReport = crossReport ?? CrossReportRules.For(store, Rules.Catalogue.RuleCatalogue.Default());
+    // to use their rules file and thresholds, and the default catalogue is used otherwise. Only the load run turns
+    // them off (acrossReports: false), to tell the pipeline's own cost from theirs.
+    private readonly CrossReportRules? _crossReport = !acrossReports ? null : crossReport ?? CrossReportRules.For(store, Rules.Catalogue.RuleCatalogue.Default());
 
     public string RulesVersion => rulesVersion;
 
@@ -58,9 +60,11 @@ public sealed class IntakeService(
         }
 
         var duplicate = report is not null;
+        CrossEvaluation? judged = null;
         if (report is null)
         {
-            var result = await CrossCheckAsync(request.Office, id, await CheckAsync(id, request.Name, request.Content, cancellationToken), cancellationToken);
+            var evaluation = await CrossCheckAsync(request.Office, id, await CheckAsync(id, request.Name, request.Content, cancellationToken), cancellationToken);
+            var result = evaluation.Result;
             StoredReport? previous;
             using (PipelineTracing.Step("intake.previous-version"))
             {
@@ -89,6 +93,7 @@ public sealed class IntakeService(
             if (added)
             {
                 report = fresh;
+                judged = evaluation;
                 PipelineMetrics.Verdicts.Add(1, new KeyValuePair<string, object?>("verdict", fresh.Verdict.ToString()));
             }
             else
@@ -102,7 +107,7 @@ public sealed class IntakeService(
 
         // Done on a redelivery too (both are idempotent): a crash after storing must not leave the report
         // out of the index, or its next year's report judged against the store as it was before.
-        await FollowUpAsync(report, cancellationToken);
+        await FollowUpAsync(report, judged, cancellationToken);
         var duration = Stopwatch.GetElapsedTime(started);
         await RecordAttemptAsync(report, at, duration, duplicate ? "duplicate" : "stored", request.Path, cancellationToken);
         if (report.Notice is not null || Failing(report.Verdict))
@@ -137,7 +142,7 @@ public sealed class IntakeService(
             await using (var original = await originals.OpenAsync(report.Path, cancellationToken))
             {
                 var seekable = await Seekable(original, cancellationToken);
-                result = await CrossCheckAsync(office, id, await CheckAsync(id, report.Name, seekable, cancellationToken), cancellationToken);
+                result = (await CrossCheckAsync(office, id, await CheckAsync(id, report.Name, seekable, cancellationToken), cancellationToken)).Result;
             }
 
             var past = new PastVerdict(report.RulesVersion, report.Verdict, report.StoredAt, [.. report.Result.Findings.Where(f => f.IsViolation).Select(f => f.Rule).Distinct()]);
@@ -196,18 +201,19 @@ public sealed class IntakeService(
         return swept;
     }
 
-    private async Task<CheckResult> CrossCheckAsync(string office, string id, CheckResult result, CancellationToken cancellationToken)
+    private async Task<CrossEvaluation> CrossCheckAsync(string office, string id, CheckResult result, CancellationToken cancellationToken)
     {
         using var step = PipelineTracing.Step("intake.cross-check");
-        return _crossReport is null ? result : await _crossReport.EvaluateAsync(office, id, result with { Id = id }, cancellationToken);
+        return _crossReport is null ? new CrossEvaluation(result, []) : await _crossReport.JudgeAsync(office, id, result with { Id = id }, cancellationToken);
     }
 
     /// <summary>
     /// Files the report's text in the index, then judges again the reports whose X-rules look back at it (the
     /// office's next year, when this year arrived late): each changed one gets a new version with its history
-    /// kept, and a notice only when its verdict becomes failed.
+    /// kept, and a notice only when its verdict becomes failed. <paramref name="judged"/>: what this delivery's check
+    /// worked out (null on a redelivery, which works it out again from the stored result).
     /// </summary>
-    private async Task FollowUpAsync(StoredReport report, CancellationToken cancellationToken)
+    private async Task FollowUpAsync(StoredReport report, CrossEvaluation? judged, CancellationToken cancellationToken)
     {
         if (_crossReport is null || report.Verdict == Verdict.Unreadable)
         {
@@ -215,8 +221,8 @@ public sealed class IntakeService(
         }
 
         using var step = PipelineTracing.Step("intake.follow-up");
-        await _crossReport.IndexAsync(report, cancellationToken);
-        foreach (var follower in await _crossReport.FollowersAsync(report, cancellationToken))
+        await _crossReport.IndexAsync(report, judged, cancellationToken);
+        foreach (var follower in await _crossReport.FollowersAsync(report, judged?.Copied, cancellationToken))
         {
             for (var attempt = 0; attempt < 5; attempt++)
             {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.Azure.Cosmos;
+using Pipeline.Model.Results;
 
 namespace Pipeline.Storage;
 
@@ -10,15 +11,16 @@ public sealed partial class CosmosStore
         Run(async ct =>
         {
             var definition = new QueryDefinition("""
-                SELECT c.result.agency AS agency, c.result.year AS year, c.result.texts AS texts
+                SELECT c.result.agency AS agency, c.result.year AS year, c.result.texts AS texts, c.result.copies AS copies
                 FROM c WHERE c.office = @office AND c.id = @id AND c.type = 'report'
                 """).WithParameter("@office", office).WithParameter("@id", id);
             var found = (await QueryAsync<TextsDocument>(Reports, definition, office, ct)).FirstOrDefault();
-            return found is null ? null : new ReportTexts(office, id, found.Agency, found.Year, found.Texts ?? []);
+            return found is null ? null : new ReportTexts(office, id, found.Agency, found.Year, found.Texts ?? [], found.Copies);
         }, cancellationToken);
 
     private sealed record TextsDocument(
         [property: JsonPropertyName("agency")] string? Agency,
         [property: JsonPropertyName("year")] int? Year,
-        [property: JsonPropertyName("texts")] Dictionary<string, string>? Texts);
+        [property: JsonPropertyName("texts")] Dictionary<string, string>? Texts,
+        [property: JsonPropertyName("copies")] List<CopiedReport>? Copies);
 }

@@ -146,6 +146,14 @@ public sealed partial class CosmosStore(CosmosClient client, string databaseName
         }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<ReportKey>> ListKeysAsync(string office, CancellationToken cancellationToken = default) =>
+        Run(async ct =>
+        {
+            var definition = new QueryDefinition("SELECT c.id AS id, c.result.year AS year, c.result.verdict AS verdict FROM c WHERE c.office = @office AND c.type = 'report'")
+                .WithParameter("@office", office);
+            return (IReadOnlyList<ReportKey>)[.. await QueryAsync<ReportKey>(Reports, definition, office, ct)];
+        }, cancellationToken);
+
     public Task<StoredReport?> FindLatestByNameAsync(string office, string name, CancellationToken cancellationToken = default) =>
         Run(async ct =>
         {

@@ -16,6 +16,9 @@ public interface IReportStore
 
     Task<IReadOnlyList<StoredReport>> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>The office's reports by id, year and verdict only, without reading their documents.</summary>
+    Task<IReadOnlyList<ReportKey>> ListKeysAsync(string office, CancellationToken cancellationToken = default);
+
     /// <summary>The newest report stored under this office and file name, if any (to link a new version to it).</summary>
     Task<StoredReport?> FindLatestByNameAsync(string office, string name, CancellationToken cancellationToken = default);
 

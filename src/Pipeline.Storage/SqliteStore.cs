@@ -108,7 +108,7 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
         await using var command = c.CreateCommand();
         // SQLite picks the few fields out of the document itself; only they cross into .NET and are parsed.
         command.CommandText = """
-            SELECT json_extract(doc, '$.result.agency'), year, json_extract(doc, '$.result.texts')
+            SELECT json_extract(doc, '$.result.agency'), year, json_extract(doc, '$.result.texts'), json_extract(doc, '$.result.copies')
             FROM reports WHERE office = $office AND id = $id
             """;
         AddParameters(command, [("$office", office), ("$id", id)]);
@@ -119,7 +119,8 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
         }
 
         var texts = reader.IsDBNull(2) ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(2), StoreJson.Options);
-        return new ReportTexts(office, id, reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), texts ?? []);
+        var copies = reader.IsDBNull(3) ? null : JsonSerializer.Deserialize<List<CopiedReport>>(reader.GetString(3), StoreJson.Options);
+        return new ReportTexts(office, id, reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), texts ?? [], copies);
     }
 
     public async Task<bool> TryReplaceReportAsync(StoredReport report, CancellationToken cancellationToken = default)
@@ -169,6 +170,22 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
         await using var c = await OpenAsync(cancellationToken);
         var clause = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         return await QueryReportsAsync(c, clause + " ORDER BY office, stored_at, id", cancellationToken, [.. parameters]);
+    }
+
+    public async Task<IReadOnlyList<ReportKey>> ListKeysAsync(string office, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        await using var command = c.CreateCommand();
+        command.CommandText = "SELECT id, year, verdict FROM reports WHERE office = $office ORDER BY stored_at, id";
+        AddParameters(command, [("$office", office)]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var keys = new List<ReportKey>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(new ReportKey(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), JsonSerializer.Deserialize<Verdict>($"\"{reader.GetString(2)}\"")));
+        }
+
+        return keys;
     }
 
     public async Task<StoredReport?> FindLatestByNameAsync(string office, string name, CancellationToken cancellationToken = default)

@@ -117,6 +117,35 @@ public sealed class OrderOfArrivalTests : IDisposable
         Assert.Equal(emailsForA, EmailsFor(a.Report.Id));
     }
 
+    [Fact]
+    public async Task A_third_copy_is_warned_of_both_earlier_ones_without_judging_them_again()
+    {
+        // Three towns filing one text with their own names: the first pair warns each other; the third names both, and
+        // the two already warned are not judged again for it (thirty towns on one template would otherwise re-judge all).
+        var seed = Reports.SeedText("003");
+        byte[] Town(string name) => System.Text.Encoding.UTF8.GetBytes(seed.Replace("南郊镇", name, StringComparison.Ordinal));
+        var intake = Intake();
+
+        var a = await intake.TakeInAsync(new IntakeRequest("beijiao", "2021.txt", "drop/beijiao/2021.txt", null, new MemoryStream(Town("北郊镇"))));
+        var b = await intake.TakeInAsync(new IntakeRequest("nanjiao", "2021.txt", "drop/nanjiao/2021.txt", null, new MemoryStream(Town("南郊镇"))));
+        var c = await intake.TakeInAsync(new IntakeRequest("xijiao", "2021.txt", "drop/xijiao/2021.txt", null, new MemoryStream(Town("西郊镇"))));
+        Assert.Empty(a.Report.Result.Copies!);
+        Assert.Equal(["beijiao"], b.Report.Result.Copies!.Select(x => x.Office));
+
+        var onC = c.Report.Result.Findings.Where(f => f.Rule == DuplicateTextRule.Id && f.Checked).ToList();
+        Assert.Equal(2, onC.Count);
+        Assert.Contains(onC, f => f.Message.Contains(a.Report.Id[..12], StringComparison.Ordinal));
+        Assert.Contains(onC, f => f.Message.Contains(b.Report.Id[..12], StringComparison.Ordinal));
+        Assert.Equal(["beijiao", "nanjiao"], c.Report.Result.Copies!.Select(x => x.Office).Order(StringComparer.Ordinal));
+        Assert.All(c.Report.Result.Copies!, x => Assert.InRange(x.Share, 0.5, 1.0));
+
+        var storedA = (await _store.GetReportAsync("beijiao", a.Report.Id))!;
+        Assert.Equal(["nanjiao"], storedA.Result.Copies!.Select(x => x.Office));
+        Assert.Single(await _store.ListAttemptsAsync("beijiao", a.Report.Id), x => x.Outcome == "reevaluated");
+        Assert.DoesNotContain(await _store.ListAttemptsAsync("nanjiao", b.Report.Id), x => x.Outcome == "reevaluated");
+        Assert.Single(storedA.History);
+    }
+
     private IntakeService Intake()
     {
         var catalogue = RuleCatalogue.Default();

@@ -10,9 +10,12 @@ public sealed record RepeatedText(double Share, IReadOnlyList<string> LongestPas
     /// <summary>Runs shorter than this (in comparable characters) are a stock clause, not a copy: neither counted nor quoted.</summary>
     public const int MinimumPassage = 20;
 
-    public static RepeatedText Measure(ComparableText text, IReadOnlySet<ulong> other, int passages = 3)
+    public static RepeatedText Measure(ComparableText text, IReadOnlySet<ulong> other, int passages = 3) =>
+        Measure(text, Shingles.Positions(text), other, passages);
+
+    /// <summary>As above, with the text's shingles already hashed (one text measured against many).</summary>
+    public static RepeatedText Measure(ComparableText text, ulong[] positions, IReadOnlySet<ulong> other, int passages = 3)
     {
-        var positions = Shingles.Positions(text);
         if (positions.Length == 0)
         {
             return new RepeatedText(0, []);

@@ -56,6 +56,15 @@ public sealed record CheckResult
     [JsonPropertyName("texts")]
     public IReadOnlyDictionary<string, string> Texts { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Other bodies' reports of the same year whose text this one nearly copies (X-DUPLICATE), as the rules across
+    /// reports last found them; null until they ran. Kept so that a later copy can tell, from this report's texts alone,
+    /// whether this one already carries a copy warning.
+    /// </summary>
+    [JsonPropertyName("copies")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CopiedReport>? Copies { get; init; }
+
     /// <summary>The verdict of the report's own rules, before the rules across reports (X-*) were applied; null until they were.</summary>
     [JsonPropertyName("reportVerdict")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

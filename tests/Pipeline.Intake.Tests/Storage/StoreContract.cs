@@ -40,6 +40,31 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public async Task The_texts_only_read_gives_the_copies_the_rules_across_reports_found_or_null_before_they_ran()
+    {
+        var stored = Reports.Stored("o1", "t", year: 2023);
+        CopiedReport[] copies = [new("o2", "x", 0.87), new("o3", "y", 0.5)];
+        await Store.TryAddReportAsync(stored with { Result = stored.Result with { Copies = copies } });
+        await Store.TryAddReportAsync(Reports.Stored("o1", "u", year: 2023));
+
+        Assert.Equal(copies, (await Store.GetTextsAsync("o1", "t"))!.Copies);
+        Assert.Null((await Store.GetTextsAsync("o1", "u"))!.Copies);
+    }
+
+    [Fact]
+    public async Task Keys_list_the_office_s_reports_by_id_year_and_verdict_only()
+    {
+        await Store.TryAddReportAsync(Reports.Stored("o1", "a", Verdict.Passed, year: 2023));
+        await Store.TryAddReportAsync(Reports.Stored("o1", "b", Verdict.Unreadable, year: null));
+        await Store.TryAddReportAsync(Reports.Stored("o2", "c", Verdict.Failed, year: 2024));
+
+        var keys = (await Store.ListKeysAsync("o1")).OrderBy(k => k.Id, StringComparer.Ordinal).ToList();
+
+        Assert.Equal([new ReportKey("a", 2023, Verdict.Passed), new ReportKey("b", null, Verdict.Unreadable)], keys);
+        Assert.Empty(await Store.ListKeysAsync("nobody"));
+    }
+
+    [Fact]
     public async Task A_replace_succeeds_only_against_the_version_read()
     {
         await Store.TryAddReportAsync(Reports.Stored("o1", "a"));
