@@ -131,10 +131,29 @@ public static class CliApp
         var loadWork = new Option<string?>("--work") { Description = "工作文件夹（须为空；默认 .pipeline/loadtest-时间）：报告库、发件箱和投递副本" };
         var loadJson = new Option<bool>("--json") { Description = "以 JSON 输出数字" };
         var loadBlock = new Option<int>("--block") { Description = "每批份数：单纯检查与流水线按批交替运行（默认 0：并发数的 4 倍，至少 16）", DefaultValueFactory = _ => 0 };
-        var loadTest = new Command("loadtest", "负载测试：经接收服务处理 N 份报告（本地报告库和发件箱），输出吞吐量、p50/p95 延迟、相对单纯检查的额外开销，并核对记录和邮件各恰好一份")
-            { loadReports, loadConcurrency, loadSamples, loadWork, loadBlock, rules, loadJson };
-        loadTest.SetAction(async (parse, ct) => await new LoadTestCommand(stdout, stderr).RunAsync(
-            parse.GetValue(loadSamples)!, parse.GetValue(loadReports), parse.GetValue(loadConcurrency), parse.GetValue(loadBlock), parse.GetValue(loadWork), parse.GetValue(rules), parse.GetValue(loadJson), ct));
+        var loadCosmos = new Option<string?>("--cosmos") { Description = "改用本地服务：Cosmos DB（如 cosmosdb-server）连接字符串 AccountEndpoint=…;AccountKey=…" };
+        var loadStorage = new Option<string?>("--storage") { Description = "改用本地服务：Blob 与队列存储（如 Azurite）连接字符串" };
+        var loadMailApi = new Option<string?>("--mail-api") { Description = "改用本地服务：邮件服务器的 REST 接口（maildev，如 http://127.0.0.1:1080/），用来核对收到的邮件" };
+        var loadTest = new Command("loadtest", "负载测试：经接收服务处理 N 份报告（本地报告库和发件箱，或 --cosmos/--storage/--smtp/--mail-api 所给的本地服务），输出吞吐量、p50/p95 延迟、相对单纯检查的额外开销，并核对记录和邮件各恰好一份")
+            { loadReports, loadConcurrency, loadSamples, loadWork, loadBlock, rules, loadJson, loadCosmos, loadStorage, smtp, loadMailApi };
+        loadTest.SetAction(async (parse, ct) =>
+        {
+            string?[] given = [parse.GetValue(loadCosmos), parse.GetValue(loadStorage), parse.GetValue(smtp), parse.GetValue(loadMailApi)];
+            LoadTest.LoadServices? services = null;
+            if (given.Any(g => g is not null))
+            {
+                if (given.Any(g => g is null) || SmtpFrom(given[2]!, stderr) is not { } server || !Uri.TryCreate(given[3], UriKind.Absolute, out var mailApi))
+                {
+                    stderr.WriteLine("经本地服务的负载测试需要同时给出 --cosmos、--storage、--smtp 主机:端口 和 --mail-api 网址（见 scripts/loadtest-services.sh）。");
+                    return ExitCodes.Unusable;
+                }
+
+                services = new LoadTest.LoadServices(given[0]!, given[1]!, server, mailApi);
+            }
+
+            return await new LoadTest.LoadTestCommand(stdout, stderr).RunAsync(
+                parse.GetValue(loadSamples)!, parse.GetValue(loadReports), parse.GetValue(loadConcurrency), parse.GetValue(loadBlock), parse.GetValue(loadWork), parse.GetValue(rules), parse.GetValue(loadJson), ct, services);
+        });
 
         var reviewReports = new Option<int?>("--reports") { Description = "生成的报告份数（默认 10000；--cosmos 时 2000）" };
         var reviewOffices = new Option<int?>("--offices") { Description = "报告单位数（默认 500；--cosmos 时 100），另加一个市和其下各区" };
@@ -182,19 +201,24 @@ public static class CliApp
         }
     }
 
+    private static Notification.SmtpSettings? SmtpFrom(string smtp, TextWriter stderr)
+    {
+        var colon = smtp.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(smtp[(colon + 1)..], out var port))
+        {
+            stderr.WriteLine($"--smtp 的格式应为 主机:端口，例如 127.0.0.1:25，而不是“{smtp}”。");
+            return null;
+        }
+
+        return new Notification.SmtpSettings(smtp[..colon], port);
+    }
+
     private static LocalOptions? LocalOptionsFrom(string db, string outbox, string? smtp, string from, string fallback, string baseUrl, TextWriter stderr)
     {
         Notification.SmtpSettings? server = null;
-        if (smtp is not null)
+        if (smtp is not null && (server = SmtpFrom(smtp, stderr)) is null)
         {
-            var colon = smtp.LastIndexOf(':');
-            if (colon <= 0 || !int.TryParse(smtp[(colon + 1)..], out var port))
-            {
-                stderr.WriteLine($"--smtp 的格式应为 主机:端口，例如 127.0.0.1:25，而不是“{smtp}”。");
-                return null;
-            }
-
-            server = new Notification.SmtpSettings(smtp[..colon], port);
+            return null;
         }
 
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))

@@ -267,14 +267,20 @@ public sealed class IntakeService(
         }
     }
 
-    /// <summary>Makes sure the report's failure notice is sent once (also for a report a person settled as failed).</summary>
-    public async Task EnsureNoticeAsync(StoredReport report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes sure the report's failure notice is sent once (also for a report a person settled as failed). A delivery
+    /// of the file queues a notice still pending again (the enqueue before it may have been lost in a crash; the
+    /// sender drops a second message); <paramref name="requeuePending"/> false only marks it, for a report read again
+    /// by a re-evaluation, which would otherwise queue one message per re-evaluation while the first waits its turn.
+    /// </summary>
+    public async Task EnsureNoticeAsync(StoredReport report, CancellationToken cancellationToken, bool requeuePending = true)
     {
         using var step = PipelineTracing.Step("intake.notice");
         var notice = FailureNotice.For(report) with { RulesVersion = report.Notice?.Key.RulesVersion ?? report.RulesVersion };
-        if (!await store.MarkPendingAsync(notice.Key, clock.GetUtcNow(), cancellationToken))
+        var mark = await store.MarkPendingAsync(notice.Key, clock.GetUtcNow(), cancellationToken);
+        if (mark == NoticeMark.Done || mark == NoticeMark.Pending && !requeuePending)
         {
-            return; // sent before
+            return; // sent before, or queued before and left to the sweep if that was lost
         }
 
         try
@@ -297,7 +303,7 @@ public sealed class IntakeService(
     {
         if (report.Notice is not null)
         {
-            await EnsureNoticeAsync(report, cancellationToken);
+            await EnsureNoticeAsync(report, cancellationToken, requeuePending: false);
         }
     }
 

@@ -52,6 +52,9 @@ public sealed partial class CosmosStore(CosmosClient client, string databaseName
             ConnectionMode = ConnectionMode.Gateway,
             LimitToEndpoint = limitToEndpoint,
             MaxRetryAttemptsOnRateLimitedRequests = 0,
+            // No write here reads back what it wrote (a replace is followed by a point read): without the document
+            // echoed back, each write costs the client less CPU and the account less bandwidth.
+            EnableContentResponseOnWrite = false,
             RequestTimeout = TimeSpan.FromSeconds(20),
             UseSystemTextJsonSerializerWithOptions = StoreJson.Options,
         };
@@ -191,18 +194,20 @@ public sealed partial class CosmosStore(CosmosClient client, string databaseName
     public Task<Office?> GetOfficeAsync(string code, CancellationToken cancellationToken = default) =>
         Run(async ct => (await PointReadAsync<Office>(Offices, code, code, ct))?.Resource, cancellationToken);
 
-    public Task<bool> MarkPendingAsync(NoticeKey key, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+    public Task<NoticeMark> MarkPendingAsync(NoticeKey key, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         Run(async ct =>
         {
             var notice = await PointReadAsync<NoticeDocument>(Notifications, key.Id, key.Office, ct);
             if (notice?.Resource.State == "done")
             {
-                return false;
+                return NoticeMark.Done;
             }
 
+            // Both documents are written (kept if there) even when the first was found: a crash between the two
+            // writes of an earlier mark must not leave the notice out of the pending partition the sweep reads.
             await CreateOrKeepAsync(Notifications, new NoticeDocument(key.Id, key.Office, "notice", key, "pending", now), ct);
             await CreateOrKeepAsync(Notifications, new NoticeDocument(key.Id, PendingPartition, "pending", key, "pending", now), ct);
-            return true;
+            return notice is null ? NoticeMark.New : NoticeMark.Pending;
         }, cancellationToken);
 
     public Task<bool> IsDoneAsync(NoticeKey key, CancellationToken cancellationToken = default) =>

@@ -6,8 +6,8 @@ namespace Pipeline.Storage;
 /// </summary>
 public interface INoticeLedger
 {
-    /// <summary>Marks the notice pending unless it is done already; false when it was done.</summary>
-    Task<bool> MarkPendingAsync(NoticeKey key, DateTimeOffset now, CancellationToken cancellationToken = default);
+    /// <summary>Marks the notice pending unless it is done already, and says which it found: new, already pending, or done.</summary>
+    Task<NoticeMark> MarkPendingAsync(NoticeKey key, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     Task<bool> IsDoneAsync(NoticeKey key, CancellationToken cancellationToken = default);
 
@@ -22,4 +22,17 @@ public interface INoticeLedger
     Task ReleaseDeliveryAsync(NoticeKey key, string recipient, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     Task MarkDeliveredAsync(NoticeKey key, string recipient, DateTimeOffset now, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What marking a notice pending found.</summary>
+public enum NoticeMark
+{
+    /// <summary>The mark is new: nobody has queued this notice yet.</summary>
+    New,
+
+    /// <summary>It was pending already: queued before, or lost in between and left to the sweep.</summary>
+    Pending,
+
+    /// <summary>It was sent: nothing more to do.</summary>
+    Done,
 }

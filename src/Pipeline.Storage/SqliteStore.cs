@@ -74,6 +74,9 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
 
     public async Task<bool> TryAddReportAsync(StoredReport report, CancellationToken cancellationToken = default)
     {
+        // Serialised before taking the write turn, which every other writer of the process waits for.
+        var parameters = ReportParameters(report);
+        var rules = RuleParameters(report);
         await using var c = await OpenWriterAsync(cancellationToken);
         // The report and the notice it owes are one transaction: a crash leaves both or neither, so the sweep
         // always finds the notice of a stored failed report.
@@ -82,10 +85,10 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
             var inserted = await ExecuteAsync(c, """
                 INSERT INTO reports (office, id, name, year, verdict, stored_at, version, doc)
                 VALUES ($office, $id, $name, $year, $verdict, $storedAt, 1, $doc) ON CONFLICT DO NOTHING
-                """, cancellationToken, ReportParameters(report));
+                """, cancellationToken, parameters);
             if (inserted == 1)
             {
-                await ExecuteAsync(c, IndexRules, cancellationToken, RuleParameters(report));
+                await ExecuteAsync(c, IndexRules, cancellationToken, rules);
                 await MarkOwedAsync(c, report, cancellationToken);
             }
 
@@ -125,8 +128,8 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
 
     public async Task<bool> TryReplaceReportAsync(StoredReport report, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenWriterAsync(cancellationToken);
         var parameters = ReportParameters(report).Append(("$version", (object?)long.Parse(report.ETag ?? "0", CultureInfo.InvariantCulture))).ToArray();
+        await using var c = await OpenWriterAsync(cancellationToken);
         return await InTransactionAsync(c, async () =>
         {
             var updated = await ExecuteAsync(c, """
@@ -197,10 +200,10 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
 
     public async Task AddAttemptAsync(IntakeAttempt attempt, CancellationToken cancellationToken = default)
     {
+        var doc = JsonSerializer.Serialize(attempt, StoreJson.Options);
         await using var c = await OpenWriterAsync(cancellationToken);
         await ExecuteAsync(c, "INSERT INTO attempts (id, office, report_id, at, doc) VALUES ($id, $office, $report, $at, $doc) ON CONFLICT DO NOTHING",
-            cancellationToken, ("$id", attempt.Id), ("$office", attempt.Office), ("$report", attempt.ReportId), ("$at", Time(attempt.At)),
-            ("$doc", JsonSerializer.Serialize(attempt, StoreJson.Options)));
+            cancellationToken, ("$id", attempt.Id), ("$office", attempt.Office), ("$report", attempt.ReportId), ("$at", Time(attempt.At)), ("$doc", doc));
     }
 
     public async Task<IReadOnlyList<IntakeAttempt>> ListAttemptsAsync(string office, string reportId, CancellationToken cancellationToken = default)
@@ -224,12 +227,16 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
         return docs.Count == 0 ? null : JsonSerializer.Deserialize<Office>(docs[0], StoreJson.Options);
     }
 
-    public async Task<bool> MarkPendingAsync(NoticeKey key, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<NoticeMark> MarkPendingAsync(NoticeKey key, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var c = await OpenWriterAsync(cancellationToken);
-        await InsertPendingAsync(c, key, now, cancellationToken);
+        if (await InsertPendingAsync(c, key, now, cancellationToken) == 1)
+        {
+            return NoticeMark.New;
+        }
+
         var state = await QueryTextAsync(c, "SELECT state FROM notices WHERE id = $id", cancellationToken, ("$id", key.Id));
-        return state.Single() == "pending";
+        return state.Single() == "pending" ? NoticeMark.Pending : NoticeMark.Done;
     }
 
     /// <summary>The pending mark of the notice the report's document says it owes, if any; a mark already there (or done) is kept.</summary>

@@ -125,14 +125,14 @@ public abstract class StoreContract
     public async Task A_notice_is_pending_until_complete_and_then_never_again()
     {
         var key = new NoticeKey("o1", "a", "r1");
-        Assert.True(await Store.MarkPendingAsync(key, Now));
-        Assert.True(await Store.MarkPendingAsync(key, Now.AddMinutes(1)));
+        Assert.Equal(NoticeMark.New, await Store.MarkPendingAsync(key, Now));
+        Assert.Equal(NoticeMark.Pending, await Store.MarkPendingAsync(key, Now.AddMinutes(1)));
         Assert.Equal([key], (await Store.ListPendingAsync()).Select(p => p.Key));
         Assert.False(await Store.IsDoneAsync(key));
         await Store.CompleteAsync(key, Now);
         Assert.True(await Store.IsDoneAsync(key));
         Assert.Empty(await Store.ListPendingAsync());
-        Assert.False(await Store.MarkPendingAsync(key, Now.AddMinutes(2)));
+        Assert.Equal(NoticeMark.Done, await Store.MarkPendingAsync(key, Now.AddMinutes(2)));
         Assert.Empty(await Store.ListPendingAsync());
     }
 

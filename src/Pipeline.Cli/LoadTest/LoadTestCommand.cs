@@ -7,19 +7,20 @@ using Pipeline.Intake;
 using Pipeline.Model.Results;
 using Pipeline.Storage;
 
-namespace Pipeline.Cli;
+namespace Pipeline.Cli.LoadTest;
 
 /// <summary>
-/// <c>pipeline loadtest</c>: a bounded load run of the local pipeline. Feeds N distinct reports made from the
-/// samples through the intake service with bounded concurrency, times the bare check on the same inputs,
-/// then checks from the store that there is one record per report and one outbox email per failed or
-/// unreadable one (exit 1 if not).
+/// <c>pipeline loadtest</c>: a bounded load run. Feeds N distinct reports made from the samples through the intake
+/// service with bounded concurrency: the local pipeline (SQLite, outbox), or with <see cref="LoadServices"/> the
+/// Azure flow against the local services (Cosmos DB, blob, queue, SMTP). Times the bare check on the same inputs,
+/// and the same intake without the rules across reports, then checks from the store and the mail that there is one
+/// record per report and one email per failed or unreadable one (exit 1 if not).
 /// </summary>
 public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
 {
     private static readonly string[] Kinds = [".txt", ".html", ".htm", ".docx", ".pdf"];
 
-    public async Task<int> RunAsync(string samples, int count, int concurrency, int block, string? work, string? rulesPath, bool json, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string samples, int count, int concurrency, int block, string? work, string? rulesPath, bool json, CancellationToken cancellationToken, LoadServices? services = null)
     {
         if (count < 1 || concurrency < 1)
         {
@@ -49,32 +50,41 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
             return ExitCodes.Unusable;
         }
 
-        var options = LoadOptions(work, "");
-
         // Both sides warmed on the samples first (the pipeline into a store of its own), so neither pays for JIT.
-        var checker = ReaderSet.CreateChecker(catalogue);
-        using (var warm = await LocalPipeline.CreateAsync(LoadOptions(work, "warm-up-"), catalogue))
+        // With an OCR pool of its own, as the pipeline's checker has: without one, scans would not be read at all.
+        using var ocr = new Ocr.EnginePool();
+        var checker = ReaderSet.CreateChecker(catalogue, ocr: ocr);
+        await using (var warm = await LocalLoadSide.CreateAsync(LoadOptions(work, "warm-up-"), catalogue))
         {
             foreach (var path in sources)
             {
                 var bytes = File.ReadAllBytes(path);
                 checker.Check(Path.GetFileName(path), new MemoryStream(bytes, writable: false), cancellationToken);
-                await warm.Intake.TakeInAsync(new IntakeRequest("warm-up", Path.GetFileName(path), path, null, new MemoryStream(bytes, writable: false)), cancellationToken);
+                await warm.TakeInAsync(new LoadInput("warm-up", Path.GetFileName(path), path, bytes), cancellationToken);
             }
         }
 
         // A third side runs the same intake without the rules across reports, in a store of its own: the pipeline's own
         // cost (store, attempts, notices, email) is that side over the bare check; the rules across reports, the rest.
-        var plainOptions = LoadOptions(work, "plain-") with { AcrossReports = false };
-        using var pipeline = await LocalPipeline.CreateAsync(options, catalogue);
-        using var plainPipeline = await LocalPipeline.CreateAsync(plainOptions, catalogue);
+        var run = $"lt{DateTime.UtcNow:yyyyMMddHHmmss}";
+        if (services is not null)
+        {
+            await ServicesLoadSide.DropAsync(services, inputs, cancellationToken);
+        }
+
+        await using var full = services is null
+            ? await LocalLoadSide.CreateAsync(LoadOptions(work, ""), catalogue)
+            : (ILoadSide)await ServicesLoadSide.CreateAsync(services, run + "-full", catalogue, acrossReports: true, cancellationToken);
+        await using var plainSide = services is null
+            ? await LocalLoadSide.CreateAsync(LoadOptions(work, "plain-") with { AcrossReports = false }, catalogue)
+            : (ILoadSide)await ServicesLoadSide.CreateAsync(services, run + "-plain", catalogue, acrossReports: false, cancellationToken);
         using var steps = new StepTimings { Recording = false };
         var bare = new Phase();
         var piped = new Phase();
         var plain = new Phase();
 
-        // Block by block, alternating which side goes first, so the load other work puts on the machine falls
-        // on both alike; CPU time is counted as well as latency, for it does not depend on that load.
+        // Block by block, rotating which side goes first, so the load other work puts on the machine falls
+        // on all alike; CPU time is counted as well as latency, for it does not depend on that load.
         var size = block > 0 ? block : Math.Max(16, concurrency * 4);
         var blocks = inputs.Chunk(size).ToList();
         for (var b = 0; b < blocks.Count; b++)
@@ -84,22 +94,14 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
                 using var stream = new MemoryStream(input.Bytes, writable: false);
                 checker.Check(input.Name, stream, cancellationToken);
                 return Task.CompletedTask;
-            }, cancellationToken);
+            }, null, cancellationToken);
             var runPiped = async () =>
             {
                 steps.Recording = true;
-                await piped.RunAsync(blocks[b], concurrency, async input =>
-                {
-                    using var stream = new MemoryStream(input.Bytes, writable: false);
-                    await pipeline.Intake.TakeInAsync(new IntakeRequest(input.Office, input.Name, input.Path, null, stream), cancellationToken);
-                }, cancellationToken);
+                await piped.RunAsync(blocks[b], concurrency, input => full.TakeInAsync(input, cancellationToken), full.SettleAsync, cancellationToken);
                 steps.Recording = false;
             };
-            var runPlain = () => plain.RunAsync(blocks[b], concurrency, async input =>
-            {
-                using var stream = new MemoryStream(input.Bytes, writable: false);
-                await plainPipeline.Intake.TakeInAsync(new IntakeRequest(input.Office, input.Name, input.Path, null, stream), cancellationToken);
-            }, cancellationToken);
+            var runPlain = () => plain.RunAsync(blocks[b], concurrency, input => plainSide.TakeInAsync(input, cancellationToken), plainSide.SettleAsync, cancellationToken);
             var order = new[] { runBare, runPiped, runPlain };
             for (var r = 0; r < order.Length; r++)
             {
@@ -107,17 +109,18 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
             }
         }
 
-        var problems = await VerifyAsync(pipeline.Store, pipeline.Intake.RulesVersion, inputs, options, cancellationToken);
-        problems.AddRange((await VerifyAsync(plainPipeline.Store, plainPipeline.Intake.RulesVersion, inputs, plainOptions, cancellationToken)).Select(p => "（不含跨报告规则）" + p));
-        var stored = await pipeline.Store.ListReportsAsync(new ReportQuery(), cancellationToken);
-        var failing = stored.Count(r => r.Verdict is Verdict.Failed or Verdict.Unreadable);
-        var emails = Directory.Exists(options.Outbox) ? Directory.EnumerateFiles(options.Outbox, "*.eml").Count() : 0;
+        var tally = await full.VerifyAsync(inputs, cancellationToken);
+        var plainTally = await plainSide.VerifyAsync(inputs, cancellationToken);
+        var problems = tally.Problems.Concat(plainTally.Problems.Select(p => "（不含跨报告规则）" + p)).ToList();
         var spans = steps.Snapshot();
         double StepMean(string name) => spans.TryGetValue(name, out var s) ? s.TotalMs / count : 0;
 
         var figures = new
         {
             reports = count,
+            target = services is null ? "local" : "services",
+            // With the services: the run's name, from which each side's database, queue and fallback address are made ({run}-full, {run}-plain).
+            run = services is null ? null : run,
             concurrency,
             samples = sources.Count,
             blocks = blocks.Count,
@@ -163,10 +166,10 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
             },
             // Mean milliseconds per report spent in each step (spans nest: "intake" holds the others).
             steps = spans.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => Math.Round(s.Value.TotalMs / count, 2)),
-            records = stored.Count,
-            failedOrUnreadable = failing,
-            emails,
-            verdicts = stored.GroupBy(r => r.Verdict).OrderBy(g => g.Key).ToDictionary(g => g.Key.ToString(), g => g.Count()),
+            records = tally.Records,
+            failedOrUnreadable = tally.FailedOrUnreadable,
+            emails = tally.Emails,
+            verdicts = tally.Verdicts,
             work,
             problems,
         };
@@ -177,14 +180,15 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
         }
         else
         {
-            stdout.WriteLine($"负载测试：{count} 份报告（由 {sources.Count} 个样例生成），并发 {concurrency}，分 {blocks.Count} 批交替运行，工作文件夹 {work}");
+            var where = services is null ? "本地报告库和发件箱" : "本地服务（Cosmos DB、Blob、队列、SMTP）";
+            stdout.WriteLine($"负载测试：{count} 份报告（由 {sources.Count} 个样例生成），经{where}，并发 {concurrency}，分 {blocks.Count} 批交替运行，工作文件夹 {work}");
             stdout.WriteLine($"  流水线：每秒 {figures.reportsPerSecond} 份，延迟 p50 {figures.p50Ms} ms，p95 {figures.p95Ms} ms，平均 {figures.meanMs} ms，CPU 每份 {figures.cpuMsPerReport} ms");
             stdout.WriteLine($"  仅检查（不存储）：每秒 {figures.check.reportsPerSecond} 份，延迟 p50 {figures.check.p50Ms} ms，p95 {figures.check.p95Ms} ms，平均 {figures.check.meanMs} ms，CPU 每份 {figures.check.cpuMsPerReport} ms");
             stdout.WriteLine($"  流水线（不含跨报告规则）：每秒 {figures.withoutRulesAcrossReports.reportsPerSecond} 份，延迟 p50 {figures.withoutRulesAcrossReports.p50Ms} ms，p95 {figures.withoutRulesAcrossReports.p95Ms} ms，平均 {figures.withoutRulesAcrossReports.meanMs} ms，CPU 每份 {figures.withoutRulesAcrossReports.cpuMsPerReport} ms");
             stdout.WriteLine($"  额外开销 (流水线 − 检查) / 检查：按平均延迟 {figures.overhead.latency:P1}，按 CPU 时间 {figures.overhead.cpu:P1}，按总耗时 {figures.overhead.wall:P1}，按流水线内各步骤 {figures.overhead.steps:P1}");
             stdout.WriteLine($"  其中流水线本身（存储、尝试记录、通知、邮件）：按平均延迟 {figures.overhead.pipelineOnly.latency:P1}，按 CPU 时间 {figures.overhead.pipelineOnly.cpu:P1}，按总耗时 {figures.overhead.pipelineOnly.wall:P1}；跨报告规则每份 CPU {figures.overhead.rulesAcrossReportsCpuMs} ms（检查的 {figures.overhead.rulesAcrossReportsCpu:P1}）");
             stdout.WriteLine("  各步骤每份平均（毫秒）：" + string.Join("，", figures.steps.Select(s => $"{s.Key} {s.Value}")));
-            stdout.WriteLine($"  记录 {stored.Count} 条，未通过或无法读取 {failing} 份，邮件 {emails} 封");
+            stdout.WriteLine($"  记录 {tally.Records} 条，未通过或无法读取 {tally.FailedOrUnreadable} 份，邮件 {tally.Emails} 封");
             foreach (var problem in problems)
             {
                 stderr.WriteLine($"  不一致：{problem}");
@@ -199,41 +203,12 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
     private static LocalOptions LoadOptions(string work, string prefix) =>
         new(Path.Combine(work, prefix + "pipeline.db"), Path.Combine(work, prefix + "outbox"), null, "annual-reports@localhost", LocalPipeline.DefaultFallback, new Uri("http://localhost:8080"));
 
-    /// <summary>One record per report, one outbox email per failed or unreadable report, and no other email.</summary>
-    private static async Task<List<string>> VerifyAsync(SqliteStore store, string rulesVersion, IReadOnlyList<Input> inputs, LocalOptions options, CancellationToken cancellationToken)
-    {
-        var problems = new List<string>();
-        var expectedEmails = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var input in inputs)
-        {
-            var records = await store.ListReportsAsync(new ReportQuery(input.Office), cancellationToken);
-            if (records.Count != 1)
-            {
-                problems.Add($"{input.Office}/{input.Name}：应有 1 条记录，实有 {records.Count} 条");
-                continue;
-            }
-
-            if (records[0].Verdict is Verdict.Failed or Verdict.Unreadable)
-            {
-                // Offices are not in the registry, so each notice goes to the one fallback address.
-                expectedEmails.Add(new NoticeKey(input.Office, records[0].Id, rulesVersion).DeliveryId(options.Fallback) + ".eml");
-            }
-        }
-
-        var actual = Directory.Exists(options.Outbox)
-            ? Directory.EnumerateFiles(options.Outbox, "*.eml").Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal)
-            : [];
-        problems.AddRange(expectedEmails.Except(actual!).Select(f => $"缺少邮件 {f}"));
-        problems.AddRange(actual.Except(expectedEmails).Select(f => $"多出邮件 {f}"));
-        return problems;
-    }
-
     /// <summary>
     /// Report number <paramref name="n"/>: its own office (body-NNN) and bytes made distinct by a harmless addition
     /// the readers ignore (trailing spaces, an HTML or PDF comment, an extra part in the docx package), so its sha256 differs.
     /// The copy is written to the work folder's drop tree, as an original would be.
     /// </summary>
-    private static Input Distinct(string source, int n, string work)
+    private static LoadInput Distinct(string source, int n, string work)
     {
         var bytes = File.ReadAllBytes(source);
         var extension = Path.GetExtension(source).ToLowerInvariant();
@@ -250,7 +225,7 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
         var path = Path.Combine(work, "drop", office, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, varied);
-        return new Input(office, name, path, varied);
+        return new LoadInput(office, name, path, varied);
     }
 
     private static byte[] WithPart(byte[] docx, int n)
@@ -266,8 +241,6 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
         return copy.ToArray();
     }
 
-    private sealed record Input(string Office, string Name, string Path, byte[] Bytes);
-
     /// <summary>One side of the run (bare check or pipeline): its latencies, wall time and CPU time, summed over its blocks.</summary>
     private sealed class Phase
     {
@@ -279,7 +252,8 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
 
         public double Mean => _latencies.Average();
 
-        public async Task RunAsync(IReadOnlyList<Input> inputs, int concurrency, Func<Input, Task> run, CancellationToken cancellationToken)
+        /// <param name="settle">Work after the block that belongs to this side (sending the queued notices); timed with it.</param>
+        public async Task RunAsync(IReadOnlyList<LoadInput> inputs, int concurrency, Func<LoadInput, Task> run, Func<CancellationToken, Task>? settle, CancellationToken cancellationToken)
         {
             var latencies = new double[inputs.Count];
             var cpu = CpuClock.Now();
@@ -290,6 +264,11 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
                 await run(inputs[i]);
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             });
+            if (settle is not null)
+            {
+                await settle(cancellationToken);
+            }
+
             Wall += wall.Elapsed;
             Cpu += CpuClock.Now() - cpu;
             _latencies.AddRange(latencies);
