@@ -49,17 +49,19 @@ public static class ValueRun
     /// A row of several cells, all empty, beside rows that hold values, is a separator or span
     /// placeholder of a flattened table ("|||||"), not blank values: text prints a blank value as
     /// a row of its own ("\t", " |") or among its row's values. Without this, a row cut short
-    /// would take the separator's empty cells as its first values.
+    /// would take the separator's empty cells as its first values. On a scan the same placeholder
+    /// (the lower half of a header cell split by a ruling the grid took for a row) may hold specks
+    /// read as "." or "'": a row of nothing but blanks and specks holds no value either.
     /// </summary>
     private static void DropSeparatorRows(List<StreamCell> run, StreamCell? label)
     {
         var separators = run
             .Where(c => c.RowId != label?.RowId)
             .GroupBy(c => c.RowId)
-            .Where(row => row.Count() > 1 && row.All(c => c.IsEmpty))
+            .Where(row => row.Count() > 1 && row.All(c => c.IsEmpty || c.IsNoise))
             .Select(row => row.Key)
             .ToHashSet();
-        if (separators.Count > 0 && run.Any(c => !c.IsEmpty && !separators.Contains(c.RowId)))
+        if (separators.Count > 0 && run.Any(c => !c.IsEmpty && !c.IsNoise && !separators.Contains(c.RowId)))
         {
             run.RemoveAll(c => separators.Contains(c.RowId));
         }

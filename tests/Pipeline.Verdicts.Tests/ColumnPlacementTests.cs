@@ -28,14 +28,16 @@ public sealed class ColumnPlacementTests
         new(text, new LayoutOrigin(Page: page, Box: new Box(x, y, width, 20)));
 
     /// <summary>The sample's layout with table 四 replaced; <paramref name="values"/> are the value row's cells.</summary>
-    private static AnnualReport Map(IEnumerable<LayoutCell> values, int valuesPage = 1)
+    private static AnnualReport Map(IEnumerable<LayoutCell> values, int valuesPage = 1, string[]? leaves = null, LayoutRow? between = null)
     {
+        leaves ??= Leaves;
         var html = new HtmlReader().Read(new InputFile("sample.html", File.ReadAllBytes(Repository.Path("samples", "passing-2021.html"))));
         var header = new LayoutTable(
             [
                 new LayoutRow([Cell("行政复议", 1, 50, 100, 100), Cell("行政诉讼", 1, 150, 100, 200)]),
                 new LayoutRow([Cell("未经复议直接起诉", 1, 150, 120, 100), Cell("复议后起诉", 1, 250, 120, 100)]),
-                new LayoutRow([.. Enumerable.Range(0, 15).Select(i => Cell(Leaves[i % 5], 1, 50 + (20 * i), 140, 20))]),
+                new LayoutRow([.. Enumerable.Range(0, 15).Select(i => Cell(leaves[i % 5], 1, 50 + (20 * i), 140, 20))]),
+                .. between is null ? Array.Empty<LayoutRow>() : [between],
             ],
             new LayoutOrigin(Page: 1));
         var valueRow = new LayoutTable([new LayoutRow([.. values])], new LayoutOrigin(Page: valuesPage));
@@ -62,6 +64,23 @@ public sealed class ColumnPlacementTests
         cells.Insert(2, Cell(".", 1, 50 + 40 + 2, 160, 4));
 
         var report = Map(cells);
+        var validation = Validator.Validate(report);
+
+        Assert.Equal(string.Join(' ', Values), Read(report));
+        Assert.Empty(report.LayoutDoubts);
+        Assert.Equal(Verdict.Passed, validation.Verdict);
+    }
+
+    [Fact]
+    public void ARowOfSpecksBetweenTheHeaderAndTheValuesIsNoRowOfValues()
+    {
+        // A scan whose headers were split over two lines ("结果维" / "持") and misread, so they name no column; the
+        // grid took the split for a row, whose halves hold specks read as ".". Counted in reading order, the specks
+        // came first and every value moved three columns over, read as sure.
+        string[] misread = ["结用维", "结用纠", "其他结果", "尚未审结", "总计"];
+        var specks = new LayoutRow([Cell("", 1, 50, 150, 20), Cell(".", 1, 72, 150, 4), Cell("", 1, 90, 150, 20), Cell(".", 1, 112, 150, 4)]);
+
+        var report = Map(Row(1, AllValues()), leaves: misread, between: specks);
         var validation = Validator.Validate(report);
 
         Assert.Equal(string.Join(' ', Values), Read(report));
