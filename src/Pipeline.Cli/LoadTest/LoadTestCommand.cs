@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Pipeline.Checking;
 using Pipeline.Intake;
 using Pipeline.Model.Results;
@@ -115,6 +116,8 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
         var spans = steps.Snapshot();
         double StepMean(string name) => spans.TryGetValue(name, out var s) ? s.TotalMs / count : 0;
 
+        var pipedFigures = piped.Figures(count);
+        var total = piped.OverheadOver(bare);
         var figures = new
         {
             reports = count,
@@ -124,42 +127,23 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
             concurrency,
             samples = sources.Count,
             blocks = blocks.Count,
-            reportsPerSecond = Math.Round(count / piped.Wall.TotalSeconds, 1),
-            p50Ms = Math.Round(piped.Percentile(0.50), 1),
-            p95Ms = Math.Round(piped.Percentile(0.95), 1),
-            meanMs = Math.Round(piped.Mean, 1),
-            cpuMsPerReport = Math.Round(piped.Cpu.TotalMilliseconds / count, 1),
-            check = new
-            {
-                reportsPerSecond = Math.Round(count / bare.Wall.TotalSeconds, 1),
-                p50Ms = Math.Round(bare.Percentile(0.50), 1),
-                p95Ms = Math.Round(bare.Percentile(0.95), 1),
-                meanMs = Math.Round(bare.Mean, 1),
-                cpuMsPerReport = Math.Round(bare.Cpu.TotalMilliseconds / count, 1),
-            },
-            withoutRulesAcrossReports = new
-            {
-                reportsPerSecond = Math.Round(count / plain.Wall.TotalSeconds, 1),
-                p50Ms = Math.Round(plain.Percentile(0.50), 1),
-                p95Ms = Math.Round(plain.Percentile(0.95), 1),
-                meanMs = Math.Round(plain.Mean, 1),
-                cpuMsPerReport = Math.Round(plain.Cpu.TotalMilliseconds / count, 1),
-            },
+            reportsPerSecond = pipedFigures.ReportsPerSecond,
+            p50Ms = pipedFigures.P50Ms,
+            p95Ms = pipedFigures.P95Ms,
+            meanMs = pipedFigures.MeanMs,
+            cpuMsPerReport = pipedFigures.CpuMsPerReport,
+            check = bare.Figures(count),
+            withoutRulesAcrossReports = plain.Figures(count),
             overhead = new
             {
                 // (pipeline − check) / check, by mean latency, by CPU time, and by wall time of the whole run.
-                latency = Math.Round((piped.Mean - bare.Mean) / bare.Mean, 3),
-                cpu = Math.Round((piped.Cpu - bare.Cpu) / bare.Cpu, 3),
-                wall = Math.Round((piped.Wall - bare.Wall) / bare.Wall, 3),
+                latency = total.Latency,
+                cpu = total.Cpu,
+                wall = total.Wall,
                 // Within the pipeline's own runs: its time outside the check step, over the check step.
                 steps = Math.Round((StepMean("intake") - StepMean("intake.check")) / StepMean("intake.check"), 3),
                 // The pipeline's own share: the side without the rules across reports over the bare check.
-                pipelineOnly = new
-                {
-                    latency = Math.Round((plain.Mean - bare.Mean) / bare.Mean, 3),
-                    cpu = Math.Round((plain.Cpu - bare.Cpu) / bare.Cpu, 3),
-                    wall = Math.Round((plain.Wall - bare.Wall) / bare.Wall, 3),
-                },
+                pipelineOnly = plain.OverheadOver(bare),
                 // What the rules across reports add, in CPU milliseconds per report and over the bare check.
                 rulesAcrossReportsCpuMs = Math.Round((piped.Cpu - plain.Cpu).TotalMilliseconds / count, 1),
                 rulesAcrossReportsCpu = Math.Round((piped.Cpu - plain.Cpu) / bare.Cpu, 3),
@@ -183,10 +167,10 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
             var where = services is null ? "本地报告库和发件箱" : "本地服务（Cosmos DB、Blob、队列、SMTP）";
             stdout.WriteLine($"负载测试：{count} 份报告（由 {sources.Count} 个样例生成），经{where}，并发 {concurrency}，分 {blocks.Count} 批交替运行，工作文件夹 {work}");
             stdout.WriteLine($"  流水线：每秒 {figures.reportsPerSecond} 份，延迟 p50 {figures.p50Ms} ms，p95 {figures.p95Ms} ms，平均 {figures.meanMs} ms，CPU 每份 {figures.cpuMsPerReport} ms");
-            stdout.WriteLine($"  仅检查（不存储）：每秒 {figures.check.reportsPerSecond} 份，延迟 p50 {figures.check.p50Ms} ms，p95 {figures.check.p95Ms} ms，平均 {figures.check.meanMs} ms，CPU 每份 {figures.check.cpuMsPerReport} ms");
-            stdout.WriteLine($"  流水线（不含跨报告规则）：每秒 {figures.withoutRulesAcrossReports.reportsPerSecond} 份，延迟 p50 {figures.withoutRulesAcrossReports.p50Ms} ms，p95 {figures.withoutRulesAcrossReports.p95Ms} ms，平均 {figures.withoutRulesAcrossReports.meanMs} ms，CPU 每份 {figures.withoutRulesAcrossReports.cpuMsPerReport} ms");
+            stdout.WriteLine($"  仅检查（不存储）：每秒 {figures.check.ReportsPerSecond} 份，延迟 p50 {figures.check.P50Ms} ms，p95 {figures.check.P95Ms} ms，平均 {figures.check.MeanMs} ms，CPU 每份 {figures.check.CpuMsPerReport} ms");
+            stdout.WriteLine($"  流水线（不含跨报告规则）：每秒 {figures.withoutRulesAcrossReports.ReportsPerSecond} 份，延迟 p50 {figures.withoutRulesAcrossReports.P50Ms} ms，p95 {figures.withoutRulesAcrossReports.P95Ms} ms，平均 {figures.withoutRulesAcrossReports.MeanMs} ms，CPU 每份 {figures.withoutRulesAcrossReports.CpuMsPerReport} ms");
             stdout.WriteLine($"  额外开销 (流水线 − 检查) / 检查：按平均延迟 {figures.overhead.latency:P1}，按 CPU 时间 {figures.overhead.cpu:P1}，按总耗时 {figures.overhead.wall:P1}，按流水线内各步骤 {figures.overhead.steps:P1}");
-            stdout.WriteLine($"  其中流水线本身（存储、尝试记录、通知、邮件）：按平均延迟 {figures.overhead.pipelineOnly.latency:P1}，按 CPU 时间 {figures.overhead.pipelineOnly.cpu:P1}，按总耗时 {figures.overhead.pipelineOnly.wall:P1}；跨报告规则每份 CPU {figures.overhead.rulesAcrossReportsCpuMs} ms（检查的 {figures.overhead.rulesAcrossReportsCpu:P1}）");
+            stdout.WriteLine($"  其中流水线本身（存储、尝试记录、通知、邮件）：按平均延迟 {figures.overhead.pipelineOnly.Latency:P1}，按 CPU 时间 {figures.overhead.pipelineOnly.Cpu:P1}，按总耗时 {figures.overhead.pipelineOnly.Wall:P1}；跨报告规则每份 CPU {figures.overhead.rulesAcrossReportsCpuMs} ms（检查的 {figures.overhead.rulesAcrossReportsCpu:P1}）");
             stdout.WriteLine("  各步骤每份平均（毫秒）：" + string.Join("，", figures.steps.Select(s => $"{s.Key} {s.Value}")));
             stdout.WriteLine($"  记录 {tally.Records} 条，未通过或无法读取 {tally.FailedOrUnreadable} 份，邮件 {tally.Emails} 封");
             foreach (var problem in problems)
@@ -275,5 +259,24 @@ public sealed class LoadTestCommand(TextWriter stdout, TextWriter stderr)
         }
 
         public double Percentile(double p) => Cli.Percentile.Of(_latencies, p);
+
+        public PhaseFigures Figures(int count) => new(
+            Math.Round(count / Wall.TotalSeconds, 1), Math.Round(Percentile(0.50), 1), Math.Round(Percentile(0.95), 1), Math.Round(Mean, 1), Math.Round(Cpu.TotalMilliseconds / count, 1));
+
+        /// <summary>(this − baseline) / baseline, by mean latency, by CPU time and by wall time.</summary>
+        public Overhead OverheadOver(Phase baseline) => new(
+            Math.Round((Mean - baseline.Mean) / baseline.Mean, 3), Math.Round((Cpu - baseline.Cpu) / baseline.Cpu, 3), Math.Round((Wall - baseline.Wall) / baseline.Wall, 3));
     }
+
+    private sealed record PhaseFigures(
+        [property: JsonPropertyName("reportsPerSecond")] double ReportsPerSecond,
+        [property: JsonPropertyName("p50Ms")] double P50Ms,
+        [property: JsonPropertyName("p95Ms")] double P95Ms,
+        [property: JsonPropertyName("meanMs")] double MeanMs,
+        [property: JsonPropertyName("cpuMsPerReport")] double CpuMsPerReport);
+
+    private sealed record Overhead(
+        [property: JsonPropertyName("latency")] double Latency,
+        [property: JsonPropertyName("cpu")] double Cpu,
+        [property: JsonPropertyName("wall")] double Wall);
 }
