@@ -62,7 +62,7 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
             }
 
             buckets = result.Year is { } y ? Buckets(result, y) : [];
-            var candidates = await CandidatesAsync(office, reportId, result, cancellationToken, buckets);
+            var candidates = await CandidatesAsync(office, reportId, result.Year, buckets, cancellationToken);
             using (PipelineTracing.Step("cross.measure-copies"))
             {
                 copies.AddRange(DuplicateTextRule.Copies(result, candidates, _options));
@@ -124,18 +124,19 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
 
         var next = await _offices.OfYearAsync(report.Office, year + 1, cancellationToken);
         var unwarned = Enabled(DuplicateTextRule.Id)
-            ? (copied ?? await CopiedAsync(report, cancellationToken)).Where(t => t.Copies is not { Count: > 0 })
+            ? (copied ?? await CopiedAsync(report, year, cancellationToken)).Where(t => t.Copies is not { Count: > 0 })
             : [];
         var copies = await Task.WhenAll(unwarned.Select(t => store.GetReportAsync(t.Office, t.Id, cancellationToken)));
         return [.. next.Where(r => r.Id != report.Id && r.Verdict != Verdict.Unreadable && r.Result.Year == year + 1).Concat(copies.OfType<StoredReport>())];
     }
 
     /// <summary>The texts of the reports a stored result names as copied; for a result stored before copies were kept, found again.</summary>
-    private async Task<IReadOnlyList<ReportTexts>> CopiedAsync(StoredReport report, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReportTexts>> CopiedAsync(StoredReport report, int year, CancellationToken cancellationToken)
     {
         if (report.Result.Copies is not { } named)
         {
-            return [.. DuplicateTextRule.Copies(report.Result, await CandidatesAsync(report.Office, report.Id, report.Result, cancellationToken), _options).Select(c => c.Other)];
+            var candidates = await CandidatesAsync(report.Office, report.Id, year, Buckets(report.Result, year), cancellationToken);
+            return [.. DuplicateTextRule.Copies(report.Result, candidates, _options).Select(c => c.Other)];
         }
 
         var read = await Task.WhenAll(named.Select(c => store.GetTextsAsync(c.Office, c.Id, cancellationToken)));
@@ -152,15 +153,9 @@ public sealed class CrossReportRules(IReportStore store, ITextIndexStore index, 
     /// (more than <see cref="CrossReportOptions.BucketCapacity"/> members) are passed over: a band that many texts
     /// fall into is made of common phrasing and would put forward reports that repeat nothing of this one.
     /// </summary>
-    private async Task<IReadOnlyList<ReportTexts>> CandidatesAsync(string office, string reportId, CheckResult result, CancellationToken cancellationToken, IReadOnlyList<string>? known = null)
+    private async Task<IReadOnlyList<ReportTexts>> CandidatesAsync(string office, string reportId, int? year, IReadOnlyList<string> buckets, CancellationToken cancellationToken)
     {
-        if (result.Year is not { } year)
-        {
-            return [];
-        }
-
-        var buckets = known ?? Buckets(result, year);
-        if (buckets.Count == 0)
+        if (year is null || buckets.Count == 0)
         {
             return [];
         }

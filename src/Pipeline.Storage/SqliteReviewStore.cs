@@ -89,7 +89,7 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                counts[VerdictOf(reader.GetString(0))] = reader.GetInt32(1);
+                counts[SqliteStore.VerdictOf(reader.GetString(0))] = reader.GetInt32(1);
             }
         }
 
@@ -108,7 +108,7 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                reports.Add(new ListedReport(SqliteStore.ReportFrom(reader), VerdictOf(reader.GetString(2))));
+                reports.Add(new ListedReport(SqliteStore.ReportFrom(reader), SqliteStore.VerdictOf(reader.GetString(2))));
             }
         }
 
@@ -132,7 +132,6 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
         };
     }
 
-    private static Verdict VerdictOf(string name) => JsonSerializer.Deserialize<Verdict>($"\"{name}\"");
 
     public async Task AddDecisionAsync(ReviewDecision decision, CancellationToken cancellationToken = default)
     {

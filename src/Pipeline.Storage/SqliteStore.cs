@@ -185,7 +185,7 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
         var keys = new List<ReportKey>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            keys.Add(new ReportKey(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), JsonSerializer.Deserialize<Verdict>($"\"{reader.GetString(2)}\"")));
+            keys.Add(new ReportKey(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), VerdictOf(reader.GetString(2))));
         }
 
         return keys;
@@ -410,6 +410,8 @@ public sealed partial class SqliteStore(string path) : IPipelineStore, ITextInde
     }
 
     internal static string VerdictName(Verdict verdict) => JsonSerializer.Serialize(verdict).Trim('"');
+
+    internal static Verdict VerdictOf(string name) => JsonSerializer.Deserialize<Verdict>($"\"{name}\"");
 
     // Fixed-width UTC text sorts and compares as time does.
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

@@ -1,5 +1,4 @@
 using Pipeline.Intake;
-using Pipeline.Model.Results;
 using Pipeline.Rules.Catalogue;
 using Pipeline.Storage;
 
@@ -30,37 +29,16 @@ public sealed class LocalLoadSide : ILoadSide
 
     public async Task<LoadTally> VerifyAsync(IReadOnlyList<LoadInput> inputs, CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
-        var expectedEmails = new HashSet<string>(StringComparer.Ordinal);
-        var verdicts = new List<Verdict>();
-        foreach (var input in inputs)
-        {
-            var records = await _pipeline.Store.ListReportsAsync(new ReportQuery(input.Office), cancellationToken);
-            if (records.Count != 1)
-            {
-                problems.Add($"{input.Office}/{input.Name}：应有 1 条记录，实有 {records.Count} 条");
-                continue;
-            }
-
-            verdicts.Add(records[0].Verdict);
-            if (records[0].Verdict is Verdict.Failed or Verdict.Unreadable)
-            {
-                // Offices are not in the registry, so each notice goes to the one fallback address.
-                expectedEmails.Add(new NoticeKey(input.Office, records[0].Id, _pipeline.Intake.RulesVersion).DeliveryId(_options.Fallback) + ".eml");
-            }
-        }
-
+        var records = await LoadRecords.ReadAsync(_pipeline.Store, inputs, cancellationToken);
+        // Offices are not in the registry, so each notice goes to the one fallback address.
+        var expected = records.Failing
+            .Select(f => new NoticeKey(f.Input.Office, f.Key.Id, _pipeline.Intake.RulesVersion).DeliveryId(_options.Fallback) + ".eml")
+            .ToHashSet(StringComparer.Ordinal);
         var actual = Directory.Exists(_options.Outbox)
             ? Directory.EnumerateFiles(_options.Outbox, "*.eml").Select(f => Path.GetFileName(f)).ToHashSet(StringComparer.Ordinal)
             : [];
-        problems.AddRange(expectedEmails.Except(actual).Select(f => $"缺少邮件 {f}"));
-        problems.AddRange(actual.Except(expectedEmails).Select(f => $"多出邮件 {f}"));
-        var stored = await _pipeline.Store.ListReportsAsync(new ReportQuery(), cancellationToken);
-        return new LoadTally(stored.Count, verdicts.Count(v => v is Verdict.Failed or Verdict.Unreadable), actual.Count, Count(verdicts), problems);
+        return records.Tally(actual.Count, expected.Except(actual).Select(f => $"缺少邮件 {f}").Concat(actual.Except(expected).Select(f => $"多出邮件 {f}")));
     }
-
-    public static IReadOnlyDictionary<string, int> Count(IEnumerable<Verdict> verdicts) =>
-        verdicts.GroupBy(v => v).OrderBy(g => g.Key).ToDictionary(g => g.Key.ToString(), g => g.Count());
 
     public ValueTask DisposeAsync()
     {

@@ -8,7 +8,6 @@ using MimeKit;
 using Pipeline.Checking;
 using Pipeline.CrossReport;
 using Pipeline.Intake;
-using Pipeline.Model.Results;
 using Pipeline.Notification;
 using Pipeline.Rules.Catalogue;
 using Pipeline.Storage;
@@ -113,41 +112,15 @@ public sealed class ServicesLoadSide : ILoadSide
 
     public async Task<LoadTally> VerifyAsync(IReadOnlyList<LoadInput> inputs, CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
-        var failing = new HashSet<string>(StringComparer.Ordinal);
-        var verdicts = new List<Verdict>();
-        var records = 0;
-        foreach (var input in inputs)
-        {
-            var keys = await _store.ListKeysAsync(input.Office, cancellationToken);
-            records += keys.Count;
-            if (keys.Count != 1)
-            {
-                problems.Add($"{input.Office}/{input.Name}：应有 1 条记录，实有 {keys.Count} 条");
-                continue;
-            }
-
-            verdicts.Add(keys[0].Verdict);
-            if (keys[0].Verdict is Verdict.Failed or Verdict.Unreadable)
-            {
-                failing.Add(keys[0].Id);
-            }
-        }
-
-        foreach (var id in failing.Where(id => _messages.GetValueOrDefault(id) != 1))
-        {
-            problems.Add($"报告 {id[..12]} 应有 1 条队列消息，实有 {_messages.GetValueOrDefault(id)} 条");
-        }
-
-        problems.AddRange(_messages.Keys.Where(id => !failing.Contains(id)).Select(id => $"报告 {id[..12]} 并未未通过，却有队列消息"));
+        var records = await LoadRecords.ReadAsync(_store, inputs, cancellationToken);
+        var failing = records.Failing.Select(f => f.Key.Id).ToHashSet(StringComparer.Ordinal);
         var emailed = await EmailedReportIdsAsync(cancellationToken);
-        foreach (var id in failing.Where(id => emailed.Count(e => e == id) != 1))
-        {
-            problems.Add($"报告 {id[..12]} 应有 1 封邮件，邮件服务器收到 {emailed.Count(e => e == id)} 封");
-        }
-
+        var problems = new List<string>();
+        problems.AddRange(failing.Where(id => _messages.GetValueOrDefault(id) != 1).Select(id => $"报告 {Short(id)} 应有 1 条队列消息，实有 {_messages.GetValueOrDefault(id)} 条"));
+        problems.AddRange(_messages.Keys.Where(id => !failing.Contains(id)).Select(id => $"报告 {Short(id)} 并未未通过，却有队列消息"));
+        problems.AddRange(failing.Where(id => emailed.Count(e => e == id) != 1).Select(id => $"报告 {Short(id)} 应有 1 封邮件，邮件服务器收到 {emailed.Count(e => e == id)} 封"));
         problems.AddRange(emailed.Where(id => !failing.Contains(id)).Distinct().Select(id => $"报告 {Short(id)} 并未未通过，却收到了邮件"));
-        return new LoadTally(records, failing.Count, emailed.Count, LocalLoadSide.Count(verdicts), problems);
+        return records.Tally(emailed.Count, problems);
     }
 
     /// <summary>The X-Report-Id of every email the mail server received for this side's address, read from each email's source.</summary>
@@ -172,10 +145,10 @@ public sealed class ServicesLoadSide : ILoadSide
 
     private static string BlobName(LoadInput input) => $"{input.Office}/{input.Name}";
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await Task.CompletedTask;
         _mail.Dispose();
         _cosmos.Dispose();
+        return ValueTask.CompletedTask;
     }
 }
