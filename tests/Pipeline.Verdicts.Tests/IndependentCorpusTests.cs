@@ -8,8 +8,8 @@ namespace Pipeline.Verdicts.Tests;
 
 /// <summary>
 /// The committed set of the independent corpus (tests/fixtures/independent, made by
-/// `independent generate --seed 3 --count 32 --scans`, a subset kept): every cell and every verdict against the
-/// truth written from the hand-typed templates. HTML and text-layer PDFs must be read in full, every verdict
+/// `independent generate --seed 3 --count 32 --scans`, a subset kept; Word files as written by the generator): every cell and every verdict against the
+/// truth written from the hand-typed templates. HTML, Word files and text-layer PDFs must be read in full, every verdict
 /// right; scans (being reworked by the OCR issue) must never fail a passing report nor pass an injected error.
 /// </summary>
 public sealed class IndependentCorpusTests : IClassFixture<IndependentCorpusTests.Engines>
@@ -52,6 +52,7 @@ public sealed class IndependentCorpusTests : IClassFixture<IndependentCorpusTest
         var injected = truths.SelectMany(t => t.GetProperty("expectedRules").EnumerateArray().Select(r => r.GetString())).ToHashSet();
         Assert.All(Injection.Rules, r => Assert.Contains(r.Rule, injected));
         Assert.Contains(truths, t => t.GetProperty("rendering").GetProperty("kind").GetString() == "pdf-text");
+        Assert.Contains(truths, t => t.GetProperty("rendering").GetProperty("kind").GetString() == "docx");
         Assert.Contains(truths, t => t.GetProperty("rendering").GetProperty("kind").GetString()!.StartsWith("scan", StringComparison.Ordinal));
     }
 

@@ -2,8 +2,8 @@ namespace Pipeline.Corpus.Independent;
 
 /// <summary>
 /// A set of reports from one seed: each report gets a print style, a format by its year, and either nothing
-/// wrong or one injected error (each in-report rule in turn); it is written as HTML, printed to a text-layer
-/// PDF, and, when asked, scanned with one fault (each fault in turn). Same seed, same files (but Chromium's
+/// wrong or one injected error (each in-report rule in turn); it is written as HTML and as a Word document,
+/// printed to a text-layer PDF, and, when asked, scanned with one fault (each fault in turn). Same seed, same files (but Chromium's
 /// date stamp).
 /// </summary>
 public static class CorpusSet
@@ -42,6 +42,10 @@ public static class CorpusSet
             var html = HtmlPage.Render(draft, style);
             File.WriteAllText(Path.Combine(folder, name + ".html"), html);
             File.WriteAllText(Path.Combine(folder, name + ".truth.json"), TruthFile.Write(draft, "html", "none", style));
+
+            // Its own random stream, so that adding Word files left every other file of a seed as it was.
+            File.WriteAllBytes(Path.Combine(folder, name + "-word.docx"), DocxPage.Render(draft, style, new Random(reportSeed ^ 0x5EED)));
+            File.WriteAllText(Path.Combine(folder, name + "-word.truth.json"), TruthFile.Write(draft, "docx", "none", style));
 
             var scratch = Directory.CreateTempSubdirectory("independent-corpus-").FullName;
             try
