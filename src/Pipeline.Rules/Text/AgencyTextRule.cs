@@ -6,7 +6,8 @@ namespace Pipeline.Rules.Text;
 /// <summary>
 /// TXT-AGENCY: the text speaks of itself as the body that publishes it. Copied reports give
 /// themselves away: a 街道 saying 我镇 or 全镇, or another town's name where this one's belongs
-/// (生态北郊微平台 in 南郊镇's report).
+/// (生态北郊微平台 in 南郊镇's report). A department or a government above the towns (a 局, a 委, a 区政府办公室)
+/// is never a town or a 街道, so its text calling itself 我镇 or 本街道 was pasted from one.
 /// </summary>
 public sealed partial class AgencyTextRule : IRule
 {
@@ -20,9 +21,17 @@ public sealed partial class AgencyTextRule : IRule
         }
 
         var text = ChineseText.Fold(context.Report.NarrativeText);
-        var kind = KindOf(ChineseText.Fold(agency));
+        var folded = ChineseText.Fold(agency);
+        var kind = KindOf(folded);
         if (kind is null)
         {
+            // A body inside a town (镇农业服务中心) may well speak of 我镇; one with no town in its name may not.
+            var pasted = Territorial().IsMatch(folded) ? [] : PastedTownSelf().Matches(text).Select(m => m.Value).Distinct().ToList();
+            if (pasted.Count > 0)
+            {
+                yield return RuleHit.Message("selfReference", [], ("agency", agency), ("kind", "机关"), ("words", string.Join("、", pasted.Select(w => $"“{w}”"))));
+            }
+
             yield break;
         }
 
@@ -101,6 +110,13 @@ public sealed partial class AgencyTextRule : IRule
 
     [GeneratedRegex(@"(我|本|全)(街道|镇|乡)(?![街镇村级])")]
     private static partial Regex SelfReference();
+
+    /// <summary>我镇, 本街道: how a town or a 街道 speaks of itself (全镇 is left out: a county's text may say it of one town).</summary>
+    [GeneratedRegex(@"(我|本)(街道|镇|乡)(?![街镇村级])")]
+    private static partial Regex PastedTownSelf();
+
+    [GeneratedRegex(@"街道|镇|(?<!城)乡")]
+    private static partial Regex Territorial();
 
     [GeneratedRegex(@"(镇|乡)(人民政府|政府)?$")]
     private static partial Regex TownSuffix();

@@ -176,7 +176,9 @@ public sealed class TextRuleMutationTests
         { "004", "我镇高度重视政务公开工作。", "我镇" }, // a 街道办事处
         { "003", "我街道高度重视政务公开工作。", "我街道" }, // a 镇
         { "003", "我镇高度重视政务公开工作。", null },
-        { "002", "我镇高度重视政务公开工作。", null }, // a 政府办公室 is neither 街道 nor 镇
+        { "002", "我镇高度重视政务公开工作。", "我镇" }, // a 政府办公室 is neither 街道 nor 镇, so it never says 我镇
+        { "002", "本街道高度重视政务公开工作。", "本街道" },
+        { "002", "全镇各村均设立了政务公开栏。", null }, // a district's text may speak of one whole town
         { "004", "本街道高度重视政务公开工作。", null },
     };
 
