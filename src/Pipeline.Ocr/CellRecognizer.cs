@@ -166,7 +166,7 @@ public sealed class CellRecognizer
         foreach (var factor in (ReadOnlySpan<double>)[0.8, 1, 1.25, 1.5, 2])
         {
             var sized = factor == 1 ? tight : Scaling.By(tight, factor);
-            var framed = WhiteBorder.Add(sized, Math.Max(12, sized.Height / 3));
+            var framed = PaperFrame.Add(sized, Math.Max(12, sized.Height / 3));
             foreach (var language in (ReadOnlySpan<string>)[Options.Language, checkLanguage])
             {
                 readings.Add((language, pool.Use(language, engine => engine.Recognize(framed, PageSegmentation.SingleLine, PlainNumberWhitelist, Options.Dpi))));
@@ -202,7 +202,7 @@ public sealed class CellRecognizer
                 return null;
             }
 
-            var framed = WhiteBorder.Add(spaced, Math.Max(10, ink.Height / 3));
+            var framed = PaperFrame.Add(spaced, Math.Max(10, ink.Height / 3));
             foreach (var language in (ReadOnlySpan<string>)[Options.Language, checkLanguage])
             {
                 foreach (var mode in (ReadOnlySpan<PageSegmentation>)[PageSegmentation.SingleLine, PageSegmentation.SingleWord])
@@ -378,7 +378,7 @@ public sealed class CellRecognizer
     /// </summary>
     private static (OcrText?[] Read, double[] Weakest) FirstReadings(IReadOnlyList<GrayImage> cells, ITextRecognizer reader)
     {
-        var crops = cells.Select(c => InkBounds.Find(c) is { } ink ? WhiteBorder.Add(CutToInk(c, ink), Math.Max(8, ink.Height / 2)) : c).ToList();
+        var crops = cells.Select(c => InkBounds.Find(c) is { } ink ? PaperFrame.Add(CutToInk(c, ink), Math.Max(8, ink.Height / 2)) : c).ToList();
         var read = reader.Read(crops, NumberWhitelist);
         return (
             [.. read.Select(r => r.Text.Length == 0 ? null : new OcrText(r.Text.Replace(" ", "", StringComparison.Ordinal), r.Confidence))],
@@ -597,6 +597,6 @@ public sealed class CellRecognizer
         };
         var sized = scale == 1 ? image : Scaling.By(image, scale);
         var border = Math.Max(10, Math.Min(sized.Height, sized.Width) / 4);
-        return (WhiteBorder.Add(sized, border), scale, border);
+        return (PaperFrame.Add(sized, border), scale, border);
     }
 }

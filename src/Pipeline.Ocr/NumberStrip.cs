@@ -69,7 +69,10 @@ internal sealed class NumberStrip
             x += piece.Width + gap;
         }
 
-        var image = GrayImage.Blank(x, height);
+        // The strip's paper is the cells' own (their middle level): on a row lit unevenly, grey cells pasted on white
+        // would turn to ink under Tesseract's threshold.
+        var papers = scaled.OfType<GrayImage>().Select(PaperLevel.Of).Order().ToList();
+        var image = GrayImage.Blank(x, height, (byte)papers[papers.Count / 2]);
         for (var i = 0; i < cells.Count; i++)
         {
             if (placed[i] is { } at)

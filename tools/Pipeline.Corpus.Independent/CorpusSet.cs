@@ -12,7 +12,7 @@ public static class CorpusSet
     public static void Generate(int seed, int count, string folder, bool scans, IReadOnlyList<string>? faults, Action<string> progress)
     {
         faults ??= ScanFault.All;
-        if (faults.Count == 0 || faults.Any(f => !ScanFault.All.Contains(f)))
+        if (faults.Count == 0 || faults.Any(f => !ScanFault.IsKnown(f)))
         {
             throw new ArgumentException($"unknown fault in {string.Join(',', faults)}; the faults are {string.Join(',', ScanFault.All)}");
         }

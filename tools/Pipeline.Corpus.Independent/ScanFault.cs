@@ -5,14 +5,20 @@ namespace Pipeline.Corpus.Independent;
 /// <summary>
 /// A scan as offices make them: the printed pages rendered at a resolution, then spoilt by ImageMagick. Faults:
 /// 1-bit, grey JPEG, skew up to 3°, one page fed sideways or upside down, uneven light, punch holes, a staple's
-/// shadow, a seal over table 三's numbers, blur, noise. "clean" is a plain 300 dpi colour scan.
+/// shadow, a seal over table 三's numbers, blur, noise. "clean" is a plain 300 dpi colour scan. Faults join with
+/// '+' (unevenlight+punchholes), applied in the order named, as a real scan carries several at once.
 /// </summary>
 public sealed record ScanFault(string Name, int Dpi)
 {
     public static readonly string[] All =
         ["clean", "dpi150", "dpi200", "bilevel", "greyjpeg", "skew", "sideways", "upsidedown", "unevenlight", "punchholes", "staple", "seal", "blur", "noise"];
 
-    public static ScanFault Of(string name) => new(name, name switch { "dpi150" => 150, "dpi200" or "bilevel" => 200, _ => 300 });
+    private IReadOnlyList<string> Parts => Name.Split('+');
+
+    /// <summary>Whether every part of <paramref name="name"/> is a known fault.</summary>
+    public static bool IsKnown(string name) => name.Split('+').All(All.Contains);
+
+    public static ScanFault Of(string name) => new(name, name.Split('+').Select(p => p switch { "dpi150" => 150, "dpi200" or "bilevel" => 200, _ => 300 }).Min());
 
     private static string T(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
@@ -25,10 +31,15 @@ public sealed record ScanFault(string Name, int Dpi)
         var images = new List<string>();
         for (var i = 0; i < pages.Count; i++)
         {
-            var jpeg = Name is "greyjpeg" or "noise" or "blur" or "unevenlight" or "seal";
-            var image = Path.Combine(scratch, $"scan-{i:D3}.{(Name == "bilevel" ? "png" : jpeg ? "jpg" : "png")}");
+            var bilevel = Parts.Contains("bilevel");
+            var jpeg = !bilevel && Parts.Any(p => p is "greyjpeg" or "noise" or "blur" or "unevenlight" or "seal");
+            var image = Path.Combine(scratch, $"scan-{i:D3}.{(jpeg ? "jpg" : "png")}");
             var args = new List<string> { pages[i] };
-            args.AddRange(Spoil(i, pages.Count, random));
+            foreach (var part in Parts)
+            {
+                args.AddRange(Spoil(part, i, pages.Count, random));
+            }
+
             args.AddRange(["-strip", "-units", "PixelsPerInch", "-density", T(Dpi)]);
             if (jpeg)
             {
@@ -45,11 +56,11 @@ public sealed record ScanFault(string Name, int Dpi)
         Tools.Run("img2pdf", [.. images, "--imgsize", $"{Dpi}dpix{Dpi}dpi", "-o", output]);
     }
 
-    private IEnumerable<string> Spoil(int page, int count, Random random)
+    private IEnumerable<string> Spoil(string part, int page, int count, Random random)
     {
         var width = 8.27 * Dpi;
         var height = 11.69 * Dpi;
-        switch (Name)
+        switch (part)
         {
             case "bilevel":
                 return ["-colorspace", "Gray", "-threshold", "60%", "-type", "Bilevel"];

@@ -53,9 +53,14 @@ public sealed class SureNumbersTests(SureNumbersTests.Scan scan)
     {
         var (layout, second) = scan.Read();
         var report = Mapper.Map(layout);
-        const string address = "applications.newReceived.naturalPerson";
-        var place = CellPlace.Of(report.Cell(address)!.Origin)!.Value;
-        Assert.True(second.SingleRead.ContainsKey(place), "the cell was not PP-OCR's alone");
+
+        // A cell of table 三 that PP-OCR alone was sure of, left of its row's total: which one depends on the
+        // model's confidences, not on the test.
+        var (address, place) = Places(report.Applications!)
+            .Where(p => !p.Key.EndsWith(".total", StringComparison.Ordinal) && second.SingleRead.ContainsKey(p.Value))
+            .FirstOrDefault();
+        Assert.True(address is not null, "no cell of table 三 was PP-OCR's alone");
+        var rowTotal = address[..address.LastIndexOf('.')] + ".total";
 
         // PP-OCR's reading of the cell one more than it is: its row total and its column's balance break.
         var misread = layout.WithCells(c => CellPlace.Of(c.Origin) == place ? c with { Text = (int.Parse(c.Text, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) } : c);
@@ -63,7 +68,7 @@ public sealed class SureNumbersTests(SureNumbersTests.Scan scan)
 
         var askedAgain = second.Asked.SelectMany(a => a).ToHashSet();
         Assert.Contains(place, askedAgain);
-        var total = CellPlace.Of(judged.Cell("applications.newReceived.total")!.Origin)!.Value;
+        var total = CellPlace.Of(judged.Cell(rowTotal)!.Origin)!.Value;
         Assert.True(!second.SingleReadAtFirst.Contains(total) || askedAgain.Contains(total), "the row total in the broken identity was not read again");
         Assert.Equal(scan.TrueValue(address), judged.Cell(address)!.Number);
         Assert.True(judged.Cell(address)!.Confidence >= 0.9);
