@@ -207,6 +207,32 @@ public sealed class BenchCommandTests
         }
     }
 
+    /// <summary>
+    /// Pages a second counts the document's pages: the 4-page text PDF's tables end on page 3, and the last cell's
+    /// page (the count before) gave 3.
+    /// </summary>
+    [Fact]
+    public void BenchCountsEveryPageOfAPdfNotJustThoseWithTables()
+    {
+        var folder = Directory.CreateTempSubdirectory("bench-pages-").FullName;
+        try
+        {
+            var fixtures = Path.Combine(TestFiles.RepositoryRoot, "tests", "fixtures", "pdf");
+            File.Copy(Path.Combine(fixtures, "passing-2021.pdf"), Path.Combine(folder, "report.pdf"));
+            File.Copy(Path.Combine(fixtures, "passing-2021.truth.json"), Path.Combine(folder, "report.truth.json"));
+
+            var run = CliRun.Of("bench", folder, "--json", "--no-baseline");
+
+            using var figures = System.Text.Json.JsonDocument.Parse(run.Out);
+            var row = Assert.Single(figures.RootElement.EnumerateArray());
+            Assert.Equal(4, row.GetProperty("pages").GetInt32());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void BenchWithoutTruthFilesIsAUsageError()
     {
