@@ -59,7 +59,8 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         {
             var truth = JsonDocument.Parse(File.ReadAllText(TruthOf(file))).RootElement;
             mapped = null;
-            var score = Measure(ours, file, truth, "本流水线", recognizer);
+            var pages = PageCount(file);
+            var score = Measure(ours, file, truth, "本流水线", recognizer, pages);
             score = score with { Text = RunningText.Compare(truth, mapped) };
             rows.Add(score);
             if (listWrong)
@@ -75,7 +76,7 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
 
             if (baseline && score.Kind.StartsWith("扫描", StringComparison.Ordinal))
             {
-                rows.Add(Measure(fullPage, file, truth, "整页OCR基线", "tesseract"));
+                rows.Add(Measure(fullPage, file, truth, "整页OCR基线", "tesseract", pages));
             }
         }
 
@@ -155,9 +156,10 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
 
     /// <summary>
     /// The document's own pages, for pages a second: a PDF's from pdfinfo, whatever page its last table stands on
-    /// (the last cell's page undercounted a 4-page scan whose tables end on page 3); one for other kinds.
+    /// (the last cell's page undercounted a 4-page scan whose tables end on page 3); one for other kinds and for a
+    /// PDF that cannot be read at all.
     /// </summary>
-    private static int PageCount(string file, CheckResult result)
+    private static int PageCount(string file)
     {
         if (!file.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
         {
@@ -171,11 +173,11 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         }
         catch (UnreadableException)
         {
-            return result.Cells.Values.Select(c => c.Page ?? 1).DefaultIfEmpty(1).Max();
+            return 1;
         }
     }
 
-    private static Score Measure(ReportChecker checker, string file, JsonElement truth, string method, string recognizer)
+    private static Score Measure(ReportChecker checker, string file, JsonElement truth, string method, string recognizer, int pages)
     {
         // Files are read one at a time, so the process's processor time over one is that file's, whatever
         // else the machine is running; the steps' times are summed over the threads that read it.
@@ -206,7 +208,6 @@ public sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         var comparison = TruthComparison.Of(result, truth);
         var expected = truth.GetProperty("expectedVerdict").GetString();
         var verdict = JsonSerializer.Serialize(result.Verdict).Trim('"');
-        var pages = PageCount(file, result);
         var wrong = comparison.WrongCells.Select(w => $"{w}, 置信度 {ConfidenceOf(result, w):0.00}").ToList();
         if (verdict != expected)
         {

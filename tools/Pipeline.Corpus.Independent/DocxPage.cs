@@ -6,7 +6,7 @@ namespace Pipeline.Corpus.Independent;
 
 /// <summary>
 /// The report as a Word document, written by hand in WordprocessingML as Word and WPS save it: merged header cells
-/// as gridSpan and vMerge, headings as direct bold formatting (official style) or a heading style (plain), numbers
+/// as gridSpan and vMerge, headings set in 黑体 by direct formatting (official style) or by a heading style (plain), numbers
 /// centred or right-aligned in shaded tables, and text cut into runs at arbitrary places, as editing leaves it. Table
 /// 三 split "bare" is two tables, the second going on without a header, as a table cut in two in Word is.
 /// Independent of the product: nothing here is taken from its reader or schema.
@@ -168,7 +168,7 @@ public static class DocxPage
                     body.Append("<w:r><w:br/></w:r>");
                 }
 
-                Runs(lines[i], "方正小标宋简体", 36, bold: false);
+                Runs(lines[i], "方正小标宋简体", 36);
             }
 
             body.Append("</w:p>");
@@ -179,12 +179,12 @@ public static class DocxPage
             if (style.Body == "official")
             {
                 body.Append("<w:p><w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/></w:pPr>");
-                Runs(text, "黑体", 32, bold: false);
+                Runs(text, "黑体", 32);
             }
             else
             {
                 body.Append("<w:p><w:pPr><w:pStyle w:val=\"2\"/></w:pPr>");
-                Runs(text, null, 0, bold: false);
+                Runs(text, null, 0);
             }
 
             body.Append("</w:p>");
@@ -193,21 +193,21 @@ public static class DocxPage
         public void Paragraph(string text)
         {
             body.Append("<w:p><w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/></w:pPr>");
-            Runs(text, bodyFont, 32, bold: false);
+            Runs(text, bodyFont, 32);
             body.Append("</w:p>");
         }
 
         public void Signature(string text, bool spaceBefore)
         {
             body.Append($"<w:p><w:pPr>{(spaceBefore ? "<w:spacing w:before=\"480\"/>" : string.Empty)}<w:jc w:val=\"right\"/></w:pPr>");
-            Runs(text, bodyFont, 32, bold: false);
+            Runs(text, bodyFont, 32);
             body.Append("</w:p>");
         }
 
         public TableWriter Table(int[] grid) => new(this, grid);
 
         /// <summary>The text in one to three runs cut at random places, sometimes with a proofing mark between, as Word leaves an edited paragraph.</summary>
-        private void Runs(string text, string? font, int halfPoints, bool bold)
+        private void Runs(string text, string? font, int halfPoints)
         {
             var cuts = Enumerable.Range(0, text.Length < 4 ? 0 : random.Next(3)).Select(_ => random.Next(1, text.Length)).Distinct().Order().ToList();
             var start = 0;
@@ -219,7 +219,7 @@ public static class DocxPage
                 }
 
                 body.Append("<w:r>");
-                if (font is not null || bold || halfPoints > 0)
+                if (font is not null || halfPoints > 0)
                 {
                     body.Append("<w:rPr>");
                     if (font is not null)
@@ -227,7 +227,6 @@ public static class DocxPage
                         body.Append($"<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"{font}\" w:hAnsi=\"Times New Roman\"/>");
                     }
 
-                    body.Append(bold ? "<w:b/>" : string.Empty);
                     body.Append(halfPoints > 0 ? $"<w:sz w:val=\"{halfPoints}\"/><w:szCs w:val=\"{halfPoints}\"/>" : string.Empty);
                     body.Append("</w:rPr>");
                 }
@@ -282,7 +281,7 @@ public static class DocxPage
                     body.Append($"<w:p><w:pPr><w:jc w:val=\"{align}\"/></w:pPr>");
                     if (cell.Text.Length > 0)
                     {
-                        writer.Runs(cell.Text, writer.bodyFont, 18, bold: false);
+                        writer.Runs(cell.Text, writer.bodyFont, 18);
                     }
 
                     body.Append("</w:p></w:tc>");

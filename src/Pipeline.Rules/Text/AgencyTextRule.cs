@@ -26,7 +26,9 @@ public sealed partial class AgencyTextRule : IRule
         if (kind is null)
         {
             // A body inside a town (镇农业服务中心) may well speak of 我镇; one with no town in its name may not.
-            var pasted = Territorial().IsMatch(folded) ? [] : PastedTownSelf().Matches(text).Select(m => m.Value).Distinct().ToList();
+            // 全镇 is left out: a district's text may say it of one town.
+            var pasted = Territorial().IsMatch(folded) ? []
+                : SelfReference().Matches(text).Select(m => m.Value).Where(w => !w.StartsWith('全')).Distinct().ToList();
             if (pasted.Count > 0)
             {
                 yield return RuleHit.Message("selfReference", [], ("agency", agency), ("kind", "机关"), ("words", string.Join("、", pasted.Select(w => $"“{w}”"))));
@@ -110,10 +112,6 @@ public sealed partial class AgencyTextRule : IRule
 
     [GeneratedRegex(@"(我|本|全)(街道|镇|乡)(?![街镇村级])")]
     private static partial Regex SelfReference();
-
-    /// <summary>我镇, 本街道: how a town or a 街道 speaks of itself (全镇 is left out: a county's text may say it of one town).</summary>
-    [GeneratedRegex(@"(我|本)(街道|镇|乡)(?![街镇村级])")]
-    private static partial Regex PastedTownSelf();
 
     [GeneratedRegex(@"街道|镇|(?<!城)乡")]
     private static partial Regex Territorial();
